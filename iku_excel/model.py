@@ -82,6 +82,7 @@ class Identitas:
     sk_nomor: str = ""  # kept as typed, blanks included: "900/ -Kec.Lgk/2020"
     sk_tanggal: str = ""  # as printed: "Januari 2020"
     sk_jabatan: str = ""  # who decrees: "Plt. CAMAT LEGOK"
+    sk_tempat: str = ""  # "Ditetapkan di": "Tangerang"
     tempat: str = ""  # place above the signature: "Legok"
     tanggal: str = ""  # date above the signature: "Januari 2020"
 
@@ -123,6 +124,8 @@ class Indikator:
     target_tw: PerTriwulan = field(default_factory=PerTriwulan)
     realisasi: PerTriwulan = field(default_factory=PerTriwulan)
     realisasi_tahun: Decimal | None = None  # only when a table gives the year value itself
+    capaian: Decimal | None = None  # as read from a workbook's CAPAIAN column (percent units)
+    predikat: str = ""  # as read from a workbook's PREDIKAT column
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,113 @@
+"""A sheet as a grid of cell values, merged ranges and number formats: what the pure layout
+detection works on. No I/O here: the reader fills a ``Grid`` from a workbook, tests build one
+from lists."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """A cell's value as the workbook holds it (cached value for formulas) and its format.
+
+    ``formula_without_value``: the cell holds a formula whose result was never stored."""
+
+    value: object
+    number_format: str = "General"
+    formula_without_value: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Range:
+    """A merged range, 1-based and inclusive, as Excel numbers rows and columns."""
+
+    min_row: int
+    min_col: int
+    max_row: int
+    max_col: int
+
+    def __contains__(self, rc: object) -> bool:
+        if not isinstance(rc, tuple):
+            return False
+        row, col = rc
+        return self.min_row <= row <= self.max_row and self.min_col <= col <= self.max_col
+
+
+def column_letter(col: int) -> str:
+    """1 -> A, 27 -> AA."""
+    letters = ""
+    while col > 0:
+        col, rest = divmod(col - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def cell_name(row: int, col: int) -> str:
+    return f"{column_letter(col)}{row}"
+
+
+@dataclass
+class Grid:
+    """The cells of one sheet (1-based), with merged ranges and hidden columns."""
+
+    sheet: str
+    cells: dict[tuple[int, int], Cell] = field(default_factory=dict)
+    merged: list[Range] = field(default_factory=list)
+    hidden_columns: frozenset[int] = frozenset()
+    _merge_index: dict[tuple[int, int], Range] | None = field(default=None, repr=False)
+
+    @classmethod
+    def from_rows(
+        cls, sheet: str, rows: Sequence[Sequence[object]], merged: Iterable[Range] = ()
+    ) -> Grid:
+        """A grid from plain values (tests, CSV): row 1 is ``rows[0]``."""
+        cells = {
+            (r, c): v if isinstance(v, Cell) else Cell(v)
+            for r, row in enumerate(rows, start=1)
+            for c, v in enumerate(row, start=1)
+            if v is not None and v != ""
+        }
+        return cls(sheet, cells, list(merged))
+
+    @property
+    def max_row(self) -> int:
+        return max((r for r, _ in self.cells), default=0)
+
+    @property
+    def max_col(self) -> int:
+        return max((c for _, c in self.cells), default=0)
+
+    def cell(self, row: int, col: int) -> Cell | None:
+        return self.cells.get((row, col))
+
+    def value(self, row: int, col: int) -> object:
+        cell = self.cells.get((row, col))
+        return None if cell is None else cell.value
+
+    def merge_at(self, row: int, col: int) -> Range | None:
+        if self._merge_index is None:
+            index: dict[tuple[int, int], Range] = {}
+            for rng in self.merged:
+                # Large merges (a whole title row) are indexed cell by cell; they are few.
+                for r in range(rng.min_row, rng.max_row + 1):
+                    for c in range(rng.min_col, rng.max_col + 1):
+                        index[(r, c)] = rng
+            self._merge_index = index
+        return self._merge_index.get((row, col))
+
+    def shown_value(self, row: int, col: int) -> object:
+        """The value a reader sees at (row, col): a merged range shows its top-left value."""
+        rng = self.merge_at(row, col)
+        if rng is not None:
+            return self.value(rng.min_row, rng.min_col)
+        return self.value(row, col)
+
+    def row_values(self, row: int, max_col: int | None = None) -> list[object]:
+        last = self.max_col if max_col is None else max_col
+        return [self.value(row, c) for c in range(1, last + 1)]
+
+    def iter_rows(self, first: int = 1, last: int | None = None) -> Iterator[int]:
+        end = self.max_row if last is None else last
+        return iter(range(first, end + 1))

@@ -1,0 +1,315 @@
+"""Reading workbooks: the only module that opens a workbook for reading.
+
+``read_workbook(path)`` finds every table it understands on every sheet, reads them into one
+``Dokumen`` and returns it with the problems met and the layout detected. A file that cannot be
+read at all raises ``IkuFileError``; everything else becomes a located ``Problem``.
+"""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from iku_excel.columns import IDENTITAS_FIELDS
+from iku_excel.errors import IkuFileError, IkuInputError, Problem, Severity
+from iku_excel.grid import Cell, Grid, Range
+from iku_excel.layout import Jenis, TableLayout, find_tables, normalize_header
+from iku_excel.model import Dokumen, Identitas, Indikator, Sasaran
+from iku_excel.tables import (
+    RealisasiRow,
+    TableContext,
+    normalize_text,
+    read_indikator_table,
+    read_penandatangan_table,
+    read_program_table,
+    read_realisasi_table,
+    read_target_table,
+)
+from iku_excel.values import clean_text, is_empty
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
+
+# openpyxl parses with lxml when it is importable, and lxml expands nested entities even with
+# defusedxml installed (domain.md section 7): force the standard-library parser.
+os.environ.setdefault("OPENPYXL_LXML", "False")
+
+
+@dataclass(frozen=True, slots=True)
+class ReadResult:
+    """What a workbook says: the document, the problems met, and the tables found."""
+
+    dokumen: Dokumen
+    problems: tuple[Problem, ...]
+    layout: tuple[TableLayout, ...]
+    file: str = ""
+
+    @property
+    def sheet(self) -> str | None:
+        """The sheet of the main IKU or pengukuran table."""
+        for jenis in (Jenis.PENGUKURAN, Jenis.IKU, Jenis.PK, Jenis.TARGET):
+            for table in self.layout:
+                if table.jenis is jenis:
+                    return table.sheet
+        return None
+
+    @property
+    def has_errors(self) -> bool:
+        return any(p.severity is Severity.ERROR for p in self.problems)
+
+
+def read_workbook(
+    path: str | os.PathLike[str], *, sheet: str | None = None, header_row: int | None = None
+) -> ReadResult:
+    """Read every table iku_excel understands in the workbook at ``path``.
+
+    ``sheet`` limits detection to one sheet and ``header_row`` (1-based) fixes where its header
+    starts: both win over detection."""
+    path = Path(path)
+    grids = load_grids(path, sheet=sheet)
+    return read_grids(grids, file=path.name, header_row=header_row)
+
+
+def read_grids(grids: list[Grid], *, file: str = "", header_row: int | None = None) -> ReadResult:
+    """The pure part of ``read_workbook``: grids in, document out."""
+    problems: list[Problem] = []
+    layouts: list[TableLayout] = []
+    builder = _DokumenBuilder()
+    for grid in grids:
+        if _is_identitas_sheet(grid):
+            builder.identitas = _read_identitas(grid, builder.identitas)
+            continue
+        for table in find_tables(grid, header_row=header_row):
+            layouts.append(table)
+            ctx = TableContext(grid, table, file=file)
+            builder.add(table, ctx)
+            problems.extend(ctx.problems)
+    if not layouts:
+        raise IkuFileError(
+            "tidak ditemukan tabel IKU, target, atau pengukuran; pastikan judul kolom seperti "
+            "NO, SASARAN, INDIKATOR, SATUAN, TARGET ada di satu baris, atau pilih sheet dan "
+            "baris judul dengan --sheet dan --header-row",
+            file,
+        )
+    dokumen, merge_problems = builder.build(file)
+    problems.extend(merge_problems)
+    return ReadResult(dokumen, tuple(problems), tuple(layouts), file)
+
+
+@dataclass
+class _DokumenBuilder:
+    identitas: Identitas = field(default_factory=Identitas)
+    sasaran: tuple[Sasaran, ...] = ()
+    extra_sasaran: list[tuple[Sasaran, ...]] = field(default_factory=list)
+    target_anggaran: list[Any] = field(default_factory=list)
+    programs: list[Any] = field(default_factory=list)
+    penandatangan: list[Any] = field(default_factory=list)
+    realisasi: list[tuple[RealisasiRow, TableContext]] = field(default_factory=list)
+
+    def add(self, table: TableLayout, ctx: TableContext) -> None:
+        if table.jenis in (Jenis.IKU, Jenis.PENGUKURAN, Jenis.PK):
+            found = read_indikator_table(ctx)
+            if not self.sasaran:
+                self.sasaran = found
+            else:
+                self.extra_sasaran.append(found)
+        elif table.jenis is Jenis.TARGET:
+            self.target_anggaran.extend(read_target_table(ctx))
+        elif table.jenis is Jenis.PROGRAM:
+            self.programs.extend(read_program_table(ctx))
+        elif table.jenis is Jenis.PENANDATANGAN:
+            self.penandatangan.extend(read_penandatangan_table(ctx))
+        elif table.jenis is Jenis.REALISASI:
+            self.realisasi.extend((row, ctx) for row in read_realisasi_table(ctx))
+
+    def build(self, file: str) -> tuple[Dokumen, list[Problem]]:
+        problems: list[Problem] = []
+        sasaran = self.sasaran
+        for more in self.extra_sasaran:
+            sasaran = _merge_sasaran(sasaran, more)
+        sasaran = _apply_realisasi(sasaran, self.realisasi, problems)
+        dokumen = Dokumen(
+            identitas=self.identitas,
+            penandatangan=tuple(self.penandatangan),
+            sasaran=sasaran,
+            target_anggaran=tuple(self.target_anggaran),
+        )
+        return dokumen, problems
+
+
+def _indikator_key(ind: Indikator) -> str:
+    return normalize_text(ind.uraian)
+
+
+def _merge_sasaran(base: tuple[Sasaran, ...], more: tuple[Sasaran, ...]) -> tuple[Sasaran, ...]:
+    """Fill what ``base`` lacks (targets, realisasi, capaian) from the same indicators in
+    another table (an IKU table and a pengukuran table of the same workbook)."""
+    found = {_indikator_key(i): i for s in more for i in s.indikator}
+    merged: list[Sasaran] = []
+    for s in base:
+        items = []
+        for ind in s.indikator:
+            other = found.get(_indikator_key(ind))
+            items.append(_fill_missing(ind, other) if other else ind)
+        merged.append(replace(s, indikator=tuple(items)))
+    return tuple(merged)
+
+
+def _fill_missing(ind: Indikator, other: Indikator) -> Indikator:
+    changes: dict[str, object] = {}
+    for name in (
+        "satuan", "kode", "alasan", "formulasi", "sumber_data", "keterangan", "polaritas",
+        "akumulasi", "target", "realisasi_tahun", "capaian", "predikat",
+    ):  # fmt: skip
+        if getattr(ind, name) in (None, "") and getattr(other, name) not in (None, ""):
+            changes[name] = getattr(other, name)
+    if ind.realisasi.is_empty and not other.realisasi.is_empty:
+        changes["realisasi"] = other.realisasi
+    if ind.target_tw.is_empty and not other.target_tw.is_empty:
+        changes["target_tw"] = other.target_tw
+    return replace(ind, **changes)  # type: ignore[arg-type]
+
+
+def _apply_realisasi(
+    sasaran: tuple[Sasaran, ...],
+    rows: list[tuple[RealisasiRow, TableContext]],
+    problems: list[Problem],
+) -> tuple[Sasaran, ...]:
+    """Put each realisasi row on its indicator: by KODE, else by the indicator's text."""
+    by_kode = {i.kode: i for s in sasaran for i in s.indikator if i.kode}
+    by_text = {_indikator_key(i): i for s in sasaran for i in s.indikator}
+    updates: dict[int, Indikator] = {}
+    for row, ctx in rows:
+        target = by_kode.get(row.kode) if row.kode else None
+        if target is None and row.uraian:
+            target = by_text.get(normalize_text(row.uraian))
+        if target is None:
+            problems.append(
+                Problem(
+                    "realisasi-tanpa-indikator",
+                    f"realisasi untuk '{row.kode or row.uraian}' tidak cocok dengan indikator "
+                    "mana pun di sheet IKU; samakan KODE atau uraian indikatornya",
+                ).at(file=ctx.file, sheet=ctx.grid.sheet, cell=ctx.where(row.row, "indikator"))
+            )
+            continue
+        updates[id(target)] = replace(target, realisasi=row.realisasi, target_tw=row.target_tw)
+    return tuple(
+        replace(s, indikator=tuple(updates.get(id(i), i) for i in s.indikator)) for s in sasaran
+    )
+
+
+_IDENTITAS_LABELS = {normalize_header(label): key for key, label, _ in IDENTITAS_FIELDS}
+
+
+def _is_identitas_sheet(grid: Grid) -> bool:
+    labels = {normalize_header(v) for r in grid.iter_rows(1, 40) if (v := grid.value(r, 1))}
+    return len(labels & set(_IDENTITAS_LABELS)) >= 3
+
+
+def _read_identitas(grid: Grid, base: Identitas) -> Identitas:
+    values: dict[str, object] = {}
+    for row in grid.iter_rows(1, 40):
+        label = grid.value(row, 1)
+        key = _IDENTITAS_LABELS.get(normalize_header(label)) if label is not None else None
+        raw = grid.value(row, 2)
+        if key is None or is_empty(raw):
+            continue
+        if key == "tahun":
+            text = clean_text(raw).split(".")[0]
+            values[key] = int(text) if text.isdigit() else None
+        else:
+            values[key] = clean_text(raw)
+    return replace(base, **values)  # type: ignore[arg-type]
+
+
+# --- I/O: workbook -> grids ------------------------------------------------------------------
+
+
+def load_grids(path: Path, *, sheet: str | None = None) -> list[Grid]:
+    """Open the workbook and turn each sheet (or the one asked for) into a ``Grid``."""
+    wb = _open_workbook(path)
+    try:
+        names = wb.sheetnames
+        if sheet is not None:
+            if sheet not in names:
+                raise IkuInputError(
+                    f"{path.name}: sheet '{sheet}' tidak ada; sheet yang ada: {', '.join(names)}"
+                )
+            names = [sheet]
+        return [_grid_of(wb[name]) for name in names]
+    finally:
+        wb.close()
+
+
+def _open_workbook(path: Path) -> Any:
+    import openpyxl  # imported here: the CLI starts faster without it
+
+    if not path.exists():
+        raise IkuFileError("berkas tidak ditemukan; periksa nama dan foldernya", path)
+    if path.is_dir():
+        raise IkuFileError("ini folder, bukan berkas Excel", path)
+    if path.stat().st_size == 0:
+        raise IkuFileError("berkas kosong (0 byte); minta kirim ulang berkasnya", path)
+    with path.open("rb") as fh:
+        head = fh.read(8)
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise IkuFileError(
+            "berkas Excel lama (.xls) atau terkunci kata sandi; buka di Excel/LibreOffice, "
+            "buang kata sandinya bila ada, lalu simpan sebagai .xlsx",
+            path,
+        )
+    if not head.startswith(b"PK"):
+        raise IkuFileError(
+            "bukan berkas Excel .xlsx; simpan ulang sebagai Excel Workbook (.xlsx)", path
+        )
+    try:
+        return openpyxl.load_workbook(path, data_only=True, rich_text=False)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError) as exc:
+        raise IkuFileError(
+            "berkas .xlsx rusak atau terpotong; minta kirim ulang atau simpan ulang di Excel",
+            path,
+        ) from exc
+    except KeyError as exc:
+        raise IkuFileError(
+            "isi berkas .xlsx tidak lengkap; buka dan simpan ulang di Excel atau LibreOffice",
+            path,
+        ) from exc
+    except PermissionError as exc:
+        raise IkuFileError(
+            "tidak ada izin membaca berkas; tutup berkas di Excel atau periksa izinnya", path
+        ) from exc
+    except OSError as exc:
+        raise IkuFileError(f"gagal membaca berkas: {exc.strerror or exc}", path) from exc
+    except Exception as exc:  # openpyxl raises many kinds on malformed parts
+        raise IkuFileError(
+            "berkas .xlsx tidak dapat dibaca (isinya rusak atau bukan buatan Excel); buka dan "
+            "simpan ulang di Excel atau LibreOffice",
+            path,
+        ) from exc
+
+
+def _grid_of(ws: Worksheet) -> Grid:
+    cells: dict[tuple[int, int], Cell] = {}
+    for row in ws.iter_rows():
+        for c in row:
+            value = c.value
+            if value is None:
+                continue
+            cells[(c.row, c.column)] = Cell(value, c.number_format or "General")
+    merged = [
+        Range(r.min_row, r.min_col, r.max_row, r.max_col) for r in ws.merged_cells.ranges
+    ]
+    hidden = frozenset(
+        i
+        for dim in ws.column_dimensions.values()
+        if dim.hidden
+        for i in range(dim.min or 0, (dim.max or 0) + 1)
+        if i
+    )
+    return Grid(ws.title, cells, merged, hidden)
+
+
+__all__ = ["ReadResult", "load_grids", "read_grids", "read_workbook"]

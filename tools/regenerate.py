@@ -1,0 +1,20 @@
+"""Regenerate the bundled workbooks from code: templates/format_iku.xlsx and contoh/legok_2020.xlsx.
+
+Run after changing the template layout or the Legok data: ``python tools/regenerate.py``.
+tests/test_template.py fails while the committed files differ from what the code produces.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from iku_excel.fileio import write_bytes_atomic
+from iku_excel.legok import LEGOK_2020
+from iku_excel.template import build_template
+
+ROOT = Path(__file__).resolve().parent.parent
+
+if __name__ == "__main__":
+    write_bytes_atomic(ROOT / "templates" / "format_iku.xlsx", build_template(), overwrite=True)
+    write_bytes_atomic(ROOT / "contoh" / "legok_2020.xlsx", build_template(LEGOK_2020), overwrite=True)
+    print("templates/format_iku.xlsx, contoh/legok_2020.xlsx")
