@@ -17,7 +17,8 @@ from iku_excel.columns import IDENTITAS_FIELDS
 from iku_excel.errors import IkuFileError, IkuInputError, Problem, Severity
 from iku_excel.grid import Cell, Grid, Range
 from iku_excel.layout import Jenis, TableLayout, find_tables, normalize_header
-from iku_excel.model import Dokumen, Identitas, Indikator, Sasaran
+from iku_excel.model import Dokumen, Identitas, Indikator, Penandatangan, Sasaran
+from iku_excel.surroundings import identitas_from, read_surroundings
 from iku_excel.tables import (
     RealisasiRow,
     TableContext,
@@ -82,11 +83,17 @@ def read_grids(grids: list[Grid], *, file: str = "", header_row: int | None = No
         if _is_identitas_sheet(grid):
             builder.identitas = _read_identitas(grid, builder.identitas)
             continue
-        for table in find_tables(grid, header_row=header_row):
+        tables = find_tables(grid, header_row=header_row)
+        for table in tables:
             layouts.append(table)
             ctx = TableContext(grid, table, file=file)
             builder.add(table, ctx)
             problems.extend(ctx.problems)
+        if tables and any(t.jenis not in _CANONICAL_ONLY for t in tables):
+            around = read_surroundings(grid, tables, file)
+            builder.identitas = identitas_from(around.identitas, builder.identitas)
+            builder.found_signers.extend(around.penandatangan)
+            problems.extend(around.problems)
     if not layouts:
         raise IkuFileError(
             "tidak ditemukan tabel IKU, target, atau pengukuran; pastikan judul kolom seperti "
@@ -107,6 +114,7 @@ class _DokumenBuilder:
     target_anggaran: list[Any] = field(default_factory=list)
     programs: list[Any] = field(default_factory=list)
     penandatangan: list[Any] = field(default_factory=list)
+    found_signers: list[Penandatangan] = field(default_factory=list)
     realisasi: list[tuple[RealisasiRow, TableContext]] = field(default_factory=list)
 
     def add(self, table: TableLayout, ctx: TableContext) -> None:
@@ -133,11 +141,27 @@ class _DokumenBuilder:
         sasaran = _apply_realisasi(sasaran, self.realisasi, problems)
         dokumen = Dokumen(
             identitas=self.identitas,
-            penandatangan=tuple(self.penandatangan),
+            # A Penandatangan sheet says it explicitly; else the blocks found beside tables.
+            penandatangan=tuple(self.penandatangan or _unique(self.found_signers)),
             sasaran=sasaran,
             target_anggaran=tuple(self.target_anggaran),
         )
         return dokumen, problems
+
+
+_CANONICAL_ONLY = (Jenis.PENANDATANGAN, Jenis.REALISASI)
+
+
+def _unique(signers: list[Penandatangan]) -> list[Penandatangan]:
+    """The same official signs every table of a workbook: keep each person once."""
+    seen: set[tuple[str, str]] = set()
+    unique = []
+    for signer in signers:
+        key = (signer.nip or signer.nama.lower(), signer.peran.value)
+        if key not in seen:
+            seen.add(key)
+            unique.append(signer)
+    return unique
 
 
 def _indikator_key(ind: Indikator) -> str:
@@ -298,10 +322,8 @@ def _grid_of(ws: Worksheet) -> Grid:
             value = c.value
             if value is None:
                 continue
-            cells[(c.row, c.column)] = Cell(value, c.number_format or "General")
-    merged = [
-        Range(r.min_row, r.min_col, r.max_row, r.max_col) for r in ws.merged_cells.ranges
-    ]
+            cells[(c.row or 0, c.column or 0)] = Cell(value, c.number_format or "General")
+    merged = [Range(r.min_row, r.min_col, r.max_row, r.max_col) for r in ws.merged_cells.ranges]
     hidden = frozenset(
         i
         for dim in ws.column_dimensions.values()

@@ -10,8 +10,10 @@ from iku_excel.model import Dokumen, Rentang, Target
 def _num(value: Decimal | None) -> str:
     if value is None:
         return "-"
-    text = f"{value:,.2f}".rstrip("0").rstrip(".") if value != value.to_integral_value() else (
-        f"{int(value):,}"
+    text = (
+        f"{value:,.2f}".rstrip("0").rstrip(".")
+        if value != value.to_integral_value()
+        else (f"{int(value):,}")
     )
     return text.replace(",", "_").replace(".", ",").replace("_", ".")
 

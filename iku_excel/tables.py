@@ -294,9 +294,7 @@ def read_indikator_table(ctx: TableContext) -> tuple[Sasaran, ...]:
     return tuple(_finish_sasaran(ctx, d, i) for i, d in enumerate(drafts, start=1))
 
 
-def _continue_text(
-    ctx: TableContext, row: int, drafts: list[_SasaranDraft], last_row: int
-) -> bool:
+def _continue_text(ctx: TableContext, row: int, drafts: list[_SasaranDraft], last_row: int) -> bool:
     """A row holding only explanation text right under an indicator continues that text."""
     if not drafts or not drafts[-1].indikator or row - last_row > 3:
         return False
@@ -340,7 +338,9 @@ def _finish_indikator(ctx: TableContext, draft: _IndikatorDraft) -> Indikator:
         polaritas=_choice(ctx, row, "polaritas", _polaritas, "positif, negatif, rentang"),
         akumulasi=_choice(ctx, row, "akumulasi", _akumulasi, "jumlah, terakhir, rata-rata"),
         target=_target(ctx, row, "target", satuan),
-        target_tw=PerTriwulan(*(_target_number(ctx, row, f"target_tw{i}", satuan) for i in (1, 2, 3, 4))),
+        target_tw=PerTriwulan(
+            *(_target_number(ctx, row, f"target_tw{i}", satuan) for i in (1, 2, 3, 4))
+        ),
         realisasi=PerTriwulan(*(ctx.number(row, f"tw{i}", percent=percent) for i in (1, 2, 3, 4))),
         realisasi_tahun=ctx.number(row, "realisasi", percent=percent),
         capaian=ctx.number(row, "capaian", percent=True),
@@ -379,9 +379,9 @@ def read_target_table(ctx: TableContext) -> tuple[TargetSasaran, ...]:
         if is_signature_row(texts):
             break
         sasaran_text = ctx.text(row, "sasaran")
-        if not any(
-            ctx.text(row, k) for k in ("indikator", "program", "kegiatan")
-        ) and is_note_row(texts):
+        if not any(ctx.text(row, k) for k in ("indikator", "program", "kegiatan")) and is_note_row(
+            texts
+        ):
             continue
         if sasaran_text and (not blocks or not same_text(sasaran_text, blocks[-1].uraian)):
             no = ctx.text(row, "no").rstrip(".") or str(len(blocks) + 1)

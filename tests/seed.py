@@ -49,7 +49,9 @@ def iku_rows() -> list[SeedIndikator]:
             sasaran_no, sasaran = cells[0].strip().rstrip("."), cells[1].strip()
         rows.append(
             SeedIndikator(
-                sasaran_no, sasaran, *(c.strip() for c in cells[2:7])  # type: ignore[arg-type]
+                sasaran_no,
+                sasaran,
+                *(c.strip() for c in cells[2:7]),  # type: ignore[arg-type]
             )
         )
     return rows

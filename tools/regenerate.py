@@ -16,5 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 if __name__ == "__main__":
     write_bytes_atomic(ROOT / "templates" / "format_iku.xlsx", build_template(), overwrite=True)
-    write_bytes_atomic(ROOT / "contoh" / "legok_2020.xlsx", build_template(LEGOK_2020), overwrite=True)
+    write_bytes_atomic(
+        ROOT / "contoh" / "legok_2020.xlsx", build_template(LEGOK_2020), overwrite=True
+    )
     print("templates/format_iku.xlsx, contoh/legok_2020.xlsx")

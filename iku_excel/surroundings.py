@@ -1,0 +1,300 @@
+"""What stands around a table: kop, titles, the lampiran block, and the signatory blocks.
+
+Pure: works on a ``Grid`` and the tables found in it. The kop and titles give pemerintah,
+instansi, alamat and tahun; the "Lampiran : Keputusan ... / Nomor : ... / Tanggal : ..." block
+gives the SK; each "NIP ..." line (or a PIHAK KEDUA block without NIP, as a Bupati's) anchors a
+signatory block read upwards: jabatan, nama, pangkat/golongan, NIP.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from iku_excel.errors import Problem, Severity
+from iku_excel.grid import Grid, cell_name
+from iku_excel.layout import TableLayout
+from iku_excel.model import Identitas, Penandatangan, Peran
+from iku_excel.values import clean_text, is_empty, parse_nip
+
+_PEMERINTAH = re.compile(r"^pemerintah\s+(kabupaten|kota|provinsi)\b", re.I)
+_INSTANSI = re.compile(
+    r"^(?:opd\s+|perangkat daerah\s*:?\s*)?((kecamatan|dinas|badan|kantor|sekretariat|inspektorat|"
+    r"satuan polisi|rsud|rumah sakit|kelurahan|bagian|unit)\b.*)$",
+    re.I,
+)
+_REGION = re.compile(r"\b(kabupaten|kota|provinsi)\s+[a-z][a-z .'-]*$", re.I)
+_YEAR = re.compile(r"\btahun(?:\s+anggaran)?\s+(\d{4})\b", re.I)
+_SK_NOMOR = re.compile(r"^nomor\s*:?\s*(.*)$", re.I)
+_SK_TANGGAL = re.compile(r"^tanggal\s*:?\s*(.*)$", re.I)
+_SK_JABATAN = re.compile(r"^lampiran\s*:?\s*(?:surat\s+)?keputusan\s+(.*)$", re.I)
+_DITETAPKAN = re.compile(r"^ditetapkan\s+di\s*:?\s*(.*)$", re.I)
+_PADA_TANGGAL = re.compile(r"^pada\s+tanggal\s*:?\s*(.*)$", re.I)
+_ALAMAT = re.compile(r"^(alamat\s*:?\s*(.*)|jl\.?\s.*|jalan\s.*)$", re.I)
+_MONTHS = (
+    r"januari|februari|pebruari|maret|april|mei|juni|juli|agustus|september|oktober|"
+    r"nopember|november|desember"
+)
+_PLACE_DATE = re.compile(
+    rf"^([A-Za-z][A-Za-z .'-]*),\s*((?:\d{{1,2}}\s+)?(?:{_MONTHS})\s+\d{{4}})$", re.I
+)
+_NIP = re.compile(r"^nip\b\.?\s*:?\s*(.*)$", re.I)
+_PIHAK = re.compile(r"^pihak\s+(pertama|kedua)\b", re.I)
+_PANGKAT = re.compile(
+    r"(pembina|penata|pengatur|juru|\b(iv|iii|ii|i)\s*[/.]\s*[a-e]\b|golongan|gol\.)", re.I
+)
+_TYPO_PLT = re.compile(r"^pt\.\s*", re.I)
+
+
+@dataclass
+class Surroundings:
+    """What was found around the tables of one sheet."""
+
+    identitas: dict[str, object] = field(default_factory=dict)
+    penandatangan: list[Penandatangan] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _inside_table(row: int, col: int, tables: list[TableLayout]) -> bool:
+    for t in tables:
+        cols = t.columns.values()
+        if t.header_row <= row <= t.last_row and min(cols) <= col <= max(cols):
+            return True
+    return False
+
+
+def _free_lines(grid: Grid, tables: list[TableLayout]) -> list[tuple[int, int, str]]:
+    """(row, col, text) of every text cell outside the tables' data area, top to bottom."""
+    ends = {t.header_row: _data_end(grid, t) for t in tables}
+    bounded = [replace(t, last_row=ends[t.header_row]) for t in tables]
+    lines = []
+    for (row, col), cell in sorted(grid.cells.items()):
+        if is_empty(cell.value) or _inside_table(row, col, bounded):
+            continue
+        lines.append((row, col, clean_text(cell.value)))
+    return lines
+
+
+def _data_end(grid: Grid, table: TableLayout) -> int:
+    """The last row of a table that is still part of it: before a signature anchor."""
+    last = table.first_row - 1
+    cols = list(table.columns.values())
+    for row in range(table.first_row, table.last_row + 1):
+        texts = [clean_text(v) for c in cols if not is_empty(v := grid.value(row, c))]
+        if any(_NIP.match(t) or _PIHAK.match(t) or _PLACE_DATE.match(t) for t in texts):
+            break
+        if texts:
+            last = row
+    return last
+
+
+def read_surroundings(grid: Grid, tables: list[TableLayout], file: str = "") -> Surroundings:
+    found = Surroundings()
+    lines = _free_lines(grid, tables)
+    first_header = min((t.header_row for t in tables), default=grid.max_row + 1)
+    _read_kop(found, [line for line in lines if line[0] < first_header])
+    _read_sk_block(found, lines)
+    _read_signatories(found, grid, lines, file)
+    return found
+
+
+def _read_kop(found: Surroundings, lines: list[tuple[int, int, str]]) -> None:
+    ident = found.identitas
+    for _, _, text in lines:
+        if "pemerintah" not in ident and _PEMERINTAH.match(text):
+            ident["pemerintah"] = text.upper()
+            continue
+        instansi = _INSTANSI.match(text)
+        if instansi and "instansi" not in ident:
+            name = instansi.group(1)
+            region = _REGION.search(name)
+            if region and not name.lower().startswith(("kabupaten", "kota")):
+                ident.setdefault("pemerintah", f"PEMERINTAH {region.group(0).upper()}")
+                name = name[: region.start()].strip()
+            ident["instansi"] = name.upper()
+            continue
+        alamat = _ALAMAT.match(text)
+        if alamat and "alamat" not in ident:
+            ident["alamat"] = (alamat.group(2) or text).strip()
+        year = _YEAR.search(text)
+        if year and "tahun" not in ident:
+            ident["tahun"] = int(year.group(1))
+
+
+def _read_sk_block(found: Surroundings, lines: list[tuple[int, int, str]]) -> None:
+    ident = found.identitas
+    for text in _joined_rows(lines):
+        for key, pattern in (
+            ("sk_jabatan", _SK_JABATAN),
+            ("sk_nomor", _SK_NOMOR),
+            ("sk_tanggal", _SK_TANGGAL),
+            ("sk_tempat", _DITETAPKAN),
+        ):
+            match = pattern.match(text)
+            if match and key not in ident and match.group(1).strip():
+                ident[key] = match.group(1).strip()
+        pada = _PADA_TANGGAL.match(text)
+        if pada and "sk_tanggal" not in ident:
+            ident["sk_tanggal"] = pada.group(1).strip()
+        place = _PLACE_DATE.match(text)
+        if place and "tempat" not in ident:
+            ident["tempat"], ident["tanggal"] = place.group(1).strip(), place.group(2)
+    if "tahun" not in ident:
+        for key in ("sk_nomor", "sk_tanggal", "tanggal"):
+            year = re.search(r"(19|20)\d{2}\b", str(ident.get(key, "")))
+            if year:
+                ident["tahun"] = int(year.group(0))
+                break
+
+
+def _joined_rows(lines: list[tuple[int, int, str]]) -> list[str]:
+    """Texts of a row that sit next to each other ("Nomor" | ":" | "900/...") as one line."""
+    rows: dict[int, list[tuple[int, str]]] = {}
+    for row, col, text in lines:
+        rows.setdefault(row, []).append((col, text))
+    joined = []
+    for cells in rows.values():
+        cells.sort()
+        group: list[str] = []
+        last_col = -10
+        for col, text in cells:
+            if col - last_col > 2 and group:
+                joined.append(_join(group))
+                group = []
+            group.append(text)
+            last_col = col
+        if group:
+            joined.append(_join(group))
+        joined.extend(text for _, text in cells if len(cells) > 1)
+    return joined
+
+
+def _join(parts: list[str]) -> str:
+    return re.sub(r"\s+:\s*", " : ", " ".join(parts)).strip()
+
+
+def _read_signatories(
+    found: Surroundings, grid: Grid, lines: list[tuple[int, int, str]], file: str
+) -> None:
+    by_pos = {(row, col): text for row, col, text in lines}
+    placed: list[tuple[int, Penandatangan]] = []
+    for row, col, nip_text in _signature_anchors(lines):
+        block = _column_above(by_pos, row, col)
+        signer = _signer_from(block, nip_text, found, grid, row, col, file)
+        if signer is not None:
+            placed.append((col, signer))
+    found.penandatangan = _assign_pihak(placed, lines)
+
+
+def _signature_anchors(lines: list[tuple[int, int, str]]) -> list[tuple[int, int, str | None]]:
+    """Each NIP line anchors a block; a PIHAK block with no NIP (a Bupati) anchors at its name."""
+    anchors: list[tuple[int, int, str | None]] = []
+    texts = {(row, col): text for row, col, text in lines}
+    for row, col, text in lines:
+        nip = _NIP.match(text)
+        if nip is None:
+            continue
+        value = nip.group(1).strip() or _right_of(texts, row, col)
+        anchors.append((row, col, value))
+    for row, col, text in lines:
+        if not _PIHAK.match(text) or any(abs(a[1] - col) <= 1 and a[0] > row for a in anchors):
+            continue
+        below = sorted((r, t) for (r, c), t in texts.items() if c == col and r > row)
+        if below:
+            last_row = below[-1][0]
+            for r, _ in below:  # the name is the last line of the block before a gap
+                if r - row > 12:
+                    break
+                last_row = r
+            anchors.append((last_row + 1, col, None))
+    return anchors
+
+
+def _right_of(texts: dict[tuple[int, int], str], row: int, col: int) -> str:
+    for c in range(col + 1, col + 4):
+        if (row, c) in texts:
+            return texts[(row, c)].lstrip(":. ")
+    return ""
+
+
+def _column_above(by_pos: dict[tuple[int, int], str], row: int, col: int) -> list[str]:
+    """The texts above (row, col) in that column (one column either side tolerated), nearest
+    last, stopping at a gap of more than 8 rows or at 12 lines."""
+    found: list[tuple[int, str]] = []
+    last = row
+    for r in range(row - 1, max(row - 16, 0), -1):
+        text = next((by_pos[(r, c)] for c in (col, col - 1, col + 1) if (r, c) in by_pos), None)
+        if text is None:
+            if last - r > 8:
+                break
+            continue
+        found.append((r, text))
+        last = r
+        if len(found) >= 12:
+            break
+    return [t for _, t in reversed(found)]
+
+
+def _signer_from(
+    block: list[str],
+    nip_text: str | None,
+    found: Surroundings,
+    grid: Grid,
+    row: int,
+    col: int,
+    file: str,
+) -> Penandatangan | None:
+    lines = [t for t in block if not _is_header_line(t)]
+    if not lines:
+        return None
+    pangkat = ""
+    if nip_text is not None and len(lines) >= 2 and _PANGKAT.search(lines[-1]):
+        pangkat = lines.pop()
+    nama = lines.pop() if lines else ""
+    jabatan = " ".join(lines[-3:]) if lines else ""
+    nip = ""
+    where = cell_name(row, col)
+    if nip_text:
+        parsed = parse_nip(nip_text)
+        found.problems.extend(
+            p.at(file=file, sheet=grid.sheet, cell=where) for p in parsed.problems
+        )
+        nip = parsed.value or ""
+    if _TYPO_PLT.match(jabatan):
+        found.problems.append(
+            Problem(
+                "jabatan-salah-ketik",
+                f"jabatan '{jabatan}' diawali 'Pt.'; mungkin maksudnya 'Plt.'; periksa sel ini",
+                Severity.WARNING,
+            ).at(file=file, sheet=grid.sheet, cell=where)
+        )
+    return Penandatangan(jabatan=jabatan, nama=nama, pangkat=pangkat, nip=nip)
+
+
+def _is_header_line(text: str) -> bool:
+    return bool(
+        _PLACE_DATE.match(text)
+        or _PIHAK.match(text)
+        or _DITETAPKAN.match(text)
+        or _PADA_TANGGAL.match(text)
+        or text.lower().rstrip(",") in {"mengetahui", "menyetujui"}
+    )
+
+
+def _assign_pihak(
+    placed: list[tuple[int, Penandatangan]], lines: list[tuple[int, int, str]]
+) -> list[Penandatangan]:
+    """Under "PIHAK KEDUA" / "PIHAK PERTAMA" labels the blocks are the PK's two parties,
+    matched left to right."""
+    labels = sorted((col, m.group(1).lower()) for _, col, t in lines if (m := _PIHAK.match(t)))
+    if len(placed) != 2 or len(labels) != 2:
+        return [signer for _, signer in placed]
+    placed = sorted(placed, key=lambda item: item[0])
+    roles = [Peran.PIHAK_PERTAMA if word == "pertama" else Peran.PIHAK_KEDUA for _, word in labels]
+    return [replace(signer, peran=role) for (_, signer), role in zip(placed, roles, strict=True)]
+
+
+def identitas_from(found: dict[str, object], base: Identitas) -> Identitas:
+    """``base`` with the fields it lacks taken from what the surroundings said."""
+    changes = {k: v for k, v in found.items() if getattr(base, k) in ("", None)}
+    return replace(base, **changes)  # type: ignore[arg-type]

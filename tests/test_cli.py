@@ -1,0 +1,85 @@
+"""The command line as a user meets it: help, exit codes, streams, one-line errors."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from iku_excel.cli import main
+from iku_excel.jsonout import result_to_dict
+from iku_excel.reader import read_workbook
+from iku_excel.resources import contoh_path
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_help_lists_every_command_with_indonesian_text() -> None:
+    code, out, _ = run("--help")
+    assert code == 0
+    for name in main.commands:
+        assert re.search(rf"^\s+{name}\s+\S", out, re.MULTILINE), name
+    assert "Contoh:" in out
+
+
+@pytest.mark.parametrize("name", sorted(main.commands))
+def test_every_command_has_help_with_example_and_is_in_readme(name: str) -> None:
+    code, out, _ = run(name, "--help")
+    assert code == 0
+    assert "Contoh:" in out and f"iku {name}" in out
+    assert f"`iku {name}" in README.read_text(encoding="utf-8")
+
+
+def test_baca_json_equals_library_result() -> None:
+    code, out, err = run("baca", str(contoh_path()), "--json")
+    assert code in (0, 1), err
+    assert json.loads(out) == json.loads(
+        json.dumps(result_to_dict(read_workbook(contoh_path())), ensure_ascii=False)
+    )
+
+
+def test_baca_summary_on_stdout_problems_on_stderr() -> None:
+    code, out, err = run("baca", str(contoh_path()))
+    assert "Indeks Kepuasan Masyarakat" in out
+    assert "Traceback" not in out + err
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"", "kosong"),
+        (b"hello, this is text\n", "bukan berkas Excel"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, ".xls"),
+        (b"PK\x03\x04 truncated", "rusak"),
+    ],
+)
+def test_unreadable_file_one_line_exit_2(tmp_path: Path, content: bytes, expected: str) -> None:
+    bad = tmp_path / "data.xlsx"
+    bad.write_bytes(content)
+    code, out, err = run("baca", str(bad))
+    assert code == 2
+    assert out == ""
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and "data.xlsx" in lines[0] and expected in lines[0]
+    assert "Traceback" not in err
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    code, _, err = run("baca", str(tmp_path / "tidak_ada.xlsx"))
+    assert code == 2 and "tidak ditemukan" in err
+
+
+def test_template_refuses_to_overwrite(tmp_path: Path) -> None:
+    out = tmp_path / "format.xlsx"
+    assert run("template", "-o", str(out))[0] == 0
+    code, _, err = run("template", "-o", str(out))
+    assert code == 2 and "--timpa" in err
+    assert run("template", "-o", str(out), "--timpa")[0] == 0
