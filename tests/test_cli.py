@@ -48,6 +48,7 @@ def test_baca_json_equals_library_result() -> None:
 
 def test_baca_summary_on_stdout_problems_on_stderr() -> None:
     code, out, err = run("baca", str(contoh_path()))
+    assert code == 0, err
     assert "Indeks Kepuasan Masyarakat" in out
     assert "Traceback" not in out + err
 
