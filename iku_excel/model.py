@@ -108,6 +108,16 @@ class Penandatangan:
 
 
 @dataclass(frozen=True, slots=True)
+class Sel:
+    """Where a value of an indicator sits in the workbook it was read from (1-based)."""
+
+    key: str  # "uraian", "target", "tw1".."tw4", "realisasi", "capaian", "predikat" ...
+    sheet: str
+    row: int
+    col: int
+
+
+@dataclass(frozen=True, slots=True)
 class Indikator:
     """An indicator of a sasaran, with its explanation, target and realisasi."""
 
@@ -126,6 +136,17 @@ class Indikator:
     realisasi_tahun: Decimal | None = None  # only when a table gives the year value itself
     capaian: Decimal | None = None  # as read from a workbook's CAPAIAN column (percent units)
     predikat: str = ""  # as read from a workbook's PREDIKAT column
+    # Where the values were read (not part of equality): lets fill and hitung write back.
+    sel: tuple[Sel, ...] = field(default=(), compare=False, repr=False)
+
+    def sel_of(self, key: str) -> Sel | None:
+        """The cell a value was read from; the last one recorded wins (realisasi sheets
+        are merged after the IKU table)."""
+        found = None
+        for sel in self.sel:
+            if sel.key == key:
+                found = sel
+        return found
 
 
 @dataclass(frozen=True, slots=True)

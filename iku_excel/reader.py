@@ -219,7 +219,12 @@ def _apply_realisasi(
                 ).at(file=ctx.file, sheet=ctx.grid.sheet, cell=ctx.where(row.row, "indikator"))
             )
             continue
-        updates[id(target)] = replace(target, realisasi=row.realisasi, target_tw=row.target_tw)
+        updates[id(target)] = replace(
+            target,
+            realisasi=row.realisasi,
+            target_tw=row.target_tw,
+            sel=(*target.sel, *(s for s in row.sel if s.key != "row")),
+        )
     return tuple(
         replace(s, indikator=tuple(updates.get(id(i), i) for i in s.indikator)) for s in sasaran
     )

@@ -28,6 +28,7 @@ from iku_excel.model import (
     Polaritas,
     Program,
     Sasaran,
+    Sel,
     Target,
     TargetIndikator,
     TargetSasaran,
@@ -49,6 +50,11 @@ from iku_excel.values import (
 T = TypeVar("T")
 
 EXPLANATION_KEYS = ("alasan", "formulasi", "sumber_data", "keterangan")
+# The indicator values whose cells are remembered, so results can be written back beside them.
+INDIKATOR_CELL_KEYS = (
+    "uraian", "satuan", "target", "polaritas", "akumulasi", "realisasi", "capaian", "predikat",
+    "tw1", "tw2", "tw3", "tw4", "target_tw1", "target_tw2", "target_tw3", "target_tw4",
+)  # fmt: skip
 _NOTE_ROW = re.compile(
     r"^(jumlah|total|rata[- ]?rata|rerata|keterangan|catatan|sumber)\b(?!.*\b(indeks|konflik)\b)",
     re.IGNORECASE,
@@ -160,6 +166,16 @@ class TableContext:
         if is_empty(raw):
             return None
         return self.take(parse_money(raw, separators=self.separators(key)), row, key)
+
+    def cells_of(self, row: int, keys: tuple[str, ...]) -> tuple[Sel, ...]:
+        """Where each of ``keys`` sits on this row (the indicator text under "uraian")."""
+        sheet = self.grid.sheet
+        found = [Sel("row", sheet, row, 0)]
+        for key in keys:
+            col = self.col("indikator" if key == "uraian" else key)
+            if col is not None:
+                found.append(Sel(key, sheet, row, col))
+        return tuple(found)
 
     def row_is_blank(self, row: int) -> bool:
         return all(is_empty(self.grid.value(row, c)) for c in self.layout.columns.values())
@@ -345,6 +361,7 @@ def _finish_indikator(ctx: TableContext, draft: _IndikatorDraft) -> Indikator:
         realisasi_tahun=ctx.number(row, "realisasi", percent=percent),
         capaian=ctx.number(row, "capaian", percent=True),
         predikat=ctx.text(row, "predikat"),
+        sel=ctx.cells_of(row, INDIKATOR_CELL_KEYS),
         **explanation,
     )
 
@@ -557,6 +574,12 @@ class RealisasiRow:
     uraian: str
     target_tw: PerTriwulan
     realisasi: PerTriwulan
+    sel: tuple[Sel, ...] = ()
+
+
+_REALISASI_CELL_KEYS = (
+    "tw1", "tw2", "tw3", "tw4", "target_tw1", "target_tw2", "target_tw3", "target_tw4",
+)  # fmt: skip
 
 
 def read_realisasi_table(ctx: TableContext) -> tuple[RealisasiRow, ...]:
@@ -573,6 +596,7 @@ def read_realisasi_table(ctx: TableContext) -> tuple[RealisasiRow, ...]:
                 uraian=uraian,
                 target_tw=PerTriwulan(*(ctx.number(row, f"target_tw{i}") for i in (1, 2, 3, 4))),
                 realisasi=PerTriwulan(*(ctx.number(row, f"tw{i}") for i in (1, 2, 3, 4))),
+                sel=ctx.cells_of(row, _REALISASI_CELL_KEYS),
             )
         )
     return tuple(rows)
