@@ -194,6 +194,8 @@ def _fill_missing(ind: Indikator, other: Indikator) -> Indikator:
         changes["realisasi"] = other.realisasi
     if ind.target_tw.is_empty and not other.target_tw.is_empty:
         changes["target_tw"] = other.target_tw
+    known = {s.key for s in ind.sel}
+    changes["sel"] = (*ind.sel, *(s for s in other.sel if s.key not in known))
     return replace(ind, **changes)  # type: ignore[arg-type]
 
 
