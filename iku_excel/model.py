@@ -115,6 +115,10 @@ class Sel:
     sheet: str
     row: int
     col: int
+    # How the cell holds its number: "angka" as is; "pecahan" a fraction shown as % (0.6 for
+    # 60, so a formula multiplies it by 100); "teks" typed as text (a formula cannot use it);
+    # "kosong" empty.
+    bentuk: str = "angka"
 
 
 @dataclass(frozen=True, slots=True)

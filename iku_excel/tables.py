@@ -174,7 +174,7 @@ class TableContext:
         for key in keys:
             col = self.col("indikator" if key == "uraian" else key)
             if col is not None:
-                found.append(Sel(key, sheet, row, col))
+                found.append(Sel(key, sheet, row, col, _bentuk(self.grid.cell(row, col))))
         return tuple(found)
 
     def row_is_blank(self, row: int) -> bool:
@@ -186,6 +186,16 @@ class TableContext:
             for c in sorted(self.layout.columns.values())
             if not is_empty(v := self.grid.value(row, c))
         ]
+
+
+def _bentuk(cell: Cell | None) -> str:
+    if cell is None or is_empty(cell.value):
+        return "kosong"
+    if isinstance(cell.value, bool) or not isinstance(cell.value, (int, float, Decimal)):
+        return "teks"
+    if "%" in (cell.number_format or ""):
+        return "pecahan"
+    return "angka"
 
 
 def same_text(a: str, b: str, threshold: float = 0.9) -> bool:
