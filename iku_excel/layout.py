@@ -207,7 +207,8 @@ def _score(columns: dict[str, int]) -> int:
 def detect_header(grid: Grid, row: int) -> tuple[dict[str, int], int]:
     """The columns of the header band at ``row`` and its height (1 or 2)."""
     one = _columns_of_band(grid, row, two_rows=False)
-    two = _columns_of_band(grid, row, two_rows=True) if row < grid.max_row else {}
+    texts_on_top = sum(1 for c in range(1, grid.max_col + 1) if grid.value(row, c) is not None)
+    two = _columns_of_band(grid, row, two_rows=True) if texts_on_top >= 2 else {}
     if _score(two) > _score(one):
         return two, 2
     return one, 1
@@ -236,6 +237,12 @@ def find_tables(
         jenis = classify(columns)
         if jenis is None or (len(columns) < min_columns and header_row is None):
             continue
+        if header_row is None:  # a better band may start a row lower (group over sub-headers)
+            below, below_height = detect_header(grid, row + 1)
+            if classify(below) is not None and len(below) > len(columns):
+                row, columns, height = row + 1, below, below_height
+                jenis = classify(columns)
+                assert jenis is not None
         first = row + height
         while first <= grid.max_row and is_column_number_row(grid, first, columns):
             first += 1

@@ -22,6 +22,7 @@ from iku_excel.surroundings import identitas_from, read_surroundings
 from iku_excel.tables import (
     RealisasiRow,
     TableContext,
+    data_end,
     normalize_text,
     read_indikator_table,
     read_penandatangan_table,
@@ -83,7 +84,9 @@ def read_grids(grids: list[Grid], *, file: str = "", header_row: int | None = No
         if _is_identitas_sheet(grid):
             builder.identitas = _read_identitas(grid, builder.identitas)
             continue
-        tables = find_tables(grid, header_row=header_row)
+        tables = [
+            replace(t, last_row=data_end(grid, t)) for t in find_tables(grid, header_row=header_row)
+        ]
         for table in tables:
             layouts.append(table)
             ctx = TableContext(grid, table, file=file)

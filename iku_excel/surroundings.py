@@ -65,27 +65,12 @@ def _inside_table(row: int, col: int, tables: list[TableLayout]) -> bool:
 
 def _free_lines(grid: Grid, tables: list[TableLayout]) -> list[tuple[int, int, str]]:
     """(row, col, text) of every text cell outside the tables' data area, top to bottom."""
-    ends = {t.header_row: _data_end(grid, t) for t in tables}
-    bounded = [replace(t, last_row=ends[t.header_row]) for t in tables]
     lines = []
     for (row, col), cell in sorted(grid.cells.items()):
-        if is_empty(cell.value) or _inside_table(row, col, bounded):
+        if is_empty(cell.value) or _inside_table(row, col, tables):
             continue
         lines.append((row, col, clean_text(cell.value)))
     return lines
-
-
-def _data_end(grid: Grid, table: TableLayout) -> int:
-    """The last row of a table that is still part of it: before a signature anchor."""
-    last = table.first_row - 1
-    cols = list(table.columns.values())
-    for row in range(table.first_row, table.last_row + 1):
-        texts = [clean_text(v) for c in cols if not is_empty(v := grid.value(row, c))]
-        if any(_NIP.match(t) or _PIHAK.match(t) or _PLACE_DATE.match(t) for t in texts):
-            break
-        if texts:
-            last = row
-    return last
 
 
 def read_surroundings(grid: Grid, tables: list[TableLayout], file: str = "") -> Surroundings:

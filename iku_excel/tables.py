@@ -61,12 +61,14 @@ _NOTE_ROW = re.compile(
 )
 _SIGNATURE_ROW = re.compile(
     r"^(nip\b|nip\.|ditetapkan|pada tanggal|mengetahui|pihak (pertama|kedua)|"
-    r"(plt|plh|pj|a\.n)\.?\s|kepala\b|camat\b|bupati\b|walikota\b|sekretaris\b|"
+    r"(plt|plh|pj|pt|a\.\s?n)\.\s*|(plt|plh|pj)\s|kepala\b|camat\b|bupati\b|walikota\b|"
+    r"sekretaris\b|"
     r"[a-z .'-]+,\s*(\d{1,2}\s+)?(januari|februari|pebruari|maret|april|mei|juni|juli|agustus|"
     r"september|oktober|nopember|november|desember)\b)",
     re.IGNORECASE,
 )
 _NUMBERED = re.compile(r"^(\d{1,3})[.)]?\s+(\S.*)$")
+_NUMBER_ONLY = re.compile(r"\d{1,3}[.)]?")
 _LIST_MARK = re.compile(r"^[-–•*]\s*")
 _SENTENCE_END = (".", "!", "?", ";")
 
@@ -224,6 +226,29 @@ def is_signature_row(texts: list[str]) -> bool:
     return len(texts) <= 2 and any(_SIGNATURE_ROW.match(t) for t in texts)
 
 
+def data_end(grid: Grid, layout: TableLayout) -> int:
+    """The last row that still belongs to the table: the table stops at a signatory line, or
+    at a lone short text (no indicator, program or kegiatan) after two blank rows."""
+    cols = sorted(layout.columns.values())
+    key_cols = [layout.columns[k] for k in ("indikator", "program", "kegiatan", "kode")
+                if k in layout.columns]  # fmt: skip
+    last = layout.first_row - 1
+    blank_run = 0
+    for row in range(layout.first_row, layout.last_row + 1):
+        texts = [clean_text(v) for c in cols if not is_empty(v := grid.value(row, c))]
+        if not texts:
+            blank_run += 1
+            continue
+        if is_signature_row(texts):
+            break
+        has_key = any(not is_empty(grid.value(row, c)) for c in key_cols)
+        if blank_run >= 2 and not has_key and len(texts) <= 2:
+            break
+        blank_run = 0
+        last = row
+    return last
+
+
 def _choice(
     ctx: TableContext, row: int, key: str, parse: Callable[[str], T | None], allowed: str
 ) -> T | None:
@@ -282,8 +307,8 @@ def read_indikator_table(ctx: TableContext) -> tuple[Sasaran, ...]:
         texts = ctx.row_texts(row)
         if is_signature_row(texts):
             break
-        if not ctx.text(row, "indikator") and is_note_row(texts):
-            continue
+        if is_note_row(texts) and not (ctx.text(row, "satuan") or ctx.text(row, "target")):
+            continue  # "Rata-rata capaian", "Jumlah", "Keterangan: ..." (not "Jumlah konflik")
         tujuan = ctx.text(row, "tujuan") or tujuan
         sasaran_text = ctx.text(row, "sasaran")
         no = ctx.text(row, "no").rstrip(".")
@@ -322,7 +347,7 @@ def read_indikator_table(ctx: TableContext) -> tuple[Sasaran, ...]:
 
 def _continue_text(ctx: TableContext, row: int, drafts: list[_SasaranDraft], last_row: int) -> bool:
     """A row holding only explanation text right under an indicator continues that text."""
-    if not drafts or not drafts[-1].indikator or row - last_row > 3:
+    if not drafts or not drafts[-1].indikator or row - last_row > 2:
         return False
     filled = {k for k, c in ctx.layout.columns.items() if not is_empty(ctx.grid.value(row, c))}
     if not filled or not filled <= set(EXPLANATION_KEYS):
@@ -453,6 +478,9 @@ def _read_program_cells(ctx: TableContext, row: int, block: TargetSasaran) -> Ta
     if numbered and not kegiatan_text:
         # A numbered line in the PROGRAM column is a kegiatan typed one column too far left.
         kegiatan_text, program_text = program_text, ""
+    elif _NUMBER_ONLY.fullmatch(program_text) and kegiatan_text:
+        # The kegiatan's number in the PROGRAM column, its name under KEGIATAN.
+        kegiatan_text, program_text = f"{program_text.rstrip('.)')} {kegiatan_text}", ""
     if program_text:
         target, volume, satuan = _output_target(ctx, row)
         program = Program(

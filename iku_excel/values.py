@@ -23,8 +23,10 @@ Rules, and why:
   "1500000000.00" -> 1500000000, "1.234,56" -> 1234.56). Thousands groups must be exact
   (1 to 3 digits, then groups of 3): that is what tells a grouping from a decimal point.
 * Only "1.234" and "1,234" (one separator, exactly three digits after it) are valid in both:
-  - money and counts ("2.345 Lembar") take the thousands reading, silently: rupiah are never
-    written with three decimals, and a count of sheets or people has none;
+  - money and counts ("2.345 Lembar") take the thousands reading: rupiah are never written
+    with three decimals, and a count of sheets or people has none. Marked money ("Rp 5.000",
+    "5.000,-") and counts say so silently; a bare "1.234" in a money column gets a WARNING
+    ``angka-ambigu`` all the same, as a short amount among millions is often a slip;
   - otherwise the column decides (``column_separators`` over the column's other values), and
     without evidence the Indonesian reading is taken, since these are Indonesian documents.
     Either way a WARNING ``angka-ambigu`` says which reading was taken and why.
@@ -439,7 +441,8 @@ def _number_text(
         return _broken(quoted, '"Rp" ganda')
     if any(c not in "0123456789.," for c in body):
         return _broken(quoted, _why_broken(body))
-    parsed = _resolve(body, separators, kind, quoted)
+    marked = bool(currency or parts["nocents"])
+    parsed = _resolve(body, separators, kind, quoted, money_marked=marked)
     sign = (parts["sign"] or parts["sign2"] or "").strip()
     negative = bool(parts["open"]) or sign in ("-", "−", "–")
     if negative and parsed.value is not None:
@@ -447,8 +450,11 @@ def _number_text(
     return parsed
 
 
-def _resolve(body: str, separators: Separators, kind: _Kind, quoted: str) -> Parsed[Decimal]:
-    """``body`` (digits, dots and commas only) read in the writing that fits it."""
+def _resolve(
+    body: str, separators: Separators, kind: _Kind, quoted: str, *, money_marked: bool = False
+) -> Parsed[Decimal]:
+    """``body`` (digits, dots and commas only) read in the writing that fits it.
+    ``money_marked``: the text says it is rupiah ("Rp", ",-")."""
     as_indonesia, as_us = _readings(body)
     if as_indonesia is None and as_us is None:
         return _broken(quoted, _why_broken(body))
@@ -457,8 +463,18 @@ def _resolve(body: str, separators: Separators, kind: _Kind, quoted: str) -> Par
     # Both valid and different: "1.234" or "1,234".
     dot = "." in body
     thousands, decimal = (as_indonesia, as_us) if dot else (as_us, as_indonesia)
-    if kind is not _Kind.NUMBER:
+    mark = "titik" if dot else "koma"
+    if kind is _Kind.COUNT or (kind is _Kind.MONEY and money_marked):
         return Parsed(thousands)
+    if kind is _Kind.MONEY:
+        # Rupiah have no three decimals, so thousands it is; but a bare "1.234" among amounts
+        # in the millions is often a slip, and the issue asks every such reading reported.
+        message = (
+            f"Angka {quoted} dibaca {_indonesian(thousands)} ({mark} sebagai pemisah ribuan, "
+            "karena rupiah tidak ditulis dengan tiga desimal). Periksa nilainya; jika salah, "
+            "isi sel sebagai angka, bukan teks."
+        )
+        return Parsed(thousands, (_warning("angka-ambigu", message),))
     if separators == Separators.US:
         value, why = as_us, "kolom ini memakai cara tulis AS (koma ribuan, titik desimal)"
     elif separators == Separators.INDONESIA:
@@ -466,7 +482,6 @@ def _resolve(body: str, separators: Separators, kind: _Kind, quoted: str) -> Par
     else:
         value = as_indonesia
         why = "cara tulis kolom ini tidak dapat dipastikan, jadi dipakai cara tulis Indonesia"
-    mark = "titik" if dot else "koma"
     role = "pemisah ribuan" if value == thousands else "tanda desimal"
     message = (
         f"Angka {quoted} bisa berarti {_indonesian(thousands)} atau {_indonesian(decimal)}; "

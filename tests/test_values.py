@@ -195,13 +195,8 @@ MONEY = [
     ("1500000000,00", D(1500000000)),
     ("1.234,56", D("1234.56")),
     ("1,234.56", D("1234.56")),
-    ("1.234", D(1234)),
-    ("1,234", D(1234)),
-    ("-5.000", D(-5000)),
-    ("(5.000)", D(-5000)),
     ("(Rp 5.000)", D(-5000)),
     ("Rp (5.000)", D(-5000)),
-    ("−5.000", D(-5000)),
     ("-Rp5.000,00", D(-5000)),
     ("Rp -5.000", D(-5000)),
     (f"Rp{NBSP}1.250.000", D(1250000)),
@@ -284,10 +279,22 @@ def test_ambiguous_numbers_warn(raw: str, separators: Separators, expected: Deci
 
 
 @pytest.mark.parametrize("separators", [ID, US, UNKNOWN])
-@pytest.mark.parametrize("raw", ["1.234", "1,234", "Rp 1.234", "Rp 1,234"])
-def test_ambiguous_money_is_thousands(raw: str, separators: Separators) -> None:
+@pytest.mark.parametrize("raw", ["Rp 1.234", "Rp 1,234", "1.234,-"])
+def test_marked_ambiguous_money_is_thousands(raw: str, separators: Separators) -> None:
     parsed = parse_money(raw, separators=separators)
     assert (parsed.value, codes(parsed)) == (D(1234), ())
+
+
+@pytest.mark.parametrize("separators", [ID, US, UNKNOWN])
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("1.234", 1234), ("1,234", 1234), ("-5.000", -5000), ("(5.000)", -5000), ("−5.000", -5000)],
+)
+def test_bare_ambiguous_money_is_thousands_and_reported(
+    raw: str, expected: int, separators: Separators
+) -> None:
+    parsed = parse_money(raw, separators=separators)
+    assert (parsed.value, codes(parsed), parsed.ok) == (D(expected), ("angka-ambigu",), True)
 
 
 BROKEN = [
