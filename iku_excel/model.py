@@ -98,12 +98,13 @@ class Identitas:
 class Penandatangan:
     """A signatory block: jabatan as written (with Plt./Plh./a.n.), nama, pangkat/golongan, NIP.
 
-    ``nip`` is the 18 digits as text, or "" (a Bupati has none)."""
+    ``nip`` is the 18 digits as text, "" when there is none (a Bupati has none), or None when
+    the workbook shows one that cannot be read (a problem says where)."""
 
     jabatan: str
     nama: str
     pangkat: str = ""
-    nip: str = ""
+    nip: str | None = ""
     peran: Peran = Peran.PENETAP
 
 
@@ -230,10 +231,12 @@ class Dokumen:
         return tuple(p for t in self.target_anggaran for p in t.program)
 
     def signatory(self, peran: Peran = Peran.PENETAP) -> Penandatangan | None:
-        """The signatory of a role; for PENETAP the first one there is when none has that role."""
+        """The signatory of a role. For PENETAP, when none has that role: the head of the
+        instansi (PIHAK_PERTAMA of a Perjanjian Kinerja), else the first one there is."""
         for p in self.penandatangan:
             if p.peran is peran:
                 return p
-        if peran is Peran.PENETAP and self.penandatangan:
-            return self.penandatangan[0]
+        if peran is Peran.PENETAP:
+            head = self.signatory(Peran.PIHAK_PERTAMA)
+            return head or (self.penandatangan[0] if self.penandatangan else None)
         return None

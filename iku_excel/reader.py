@@ -17,7 +17,14 @@ from iku_excel.columns import IDENTITAS_FIELDS
 from iku_excel.errors import IkuFileError, IkuInputError, Problem, Severity
 from iku_excel.grid import Cell, Grid, Range
 from iku_excel.layout import Jenis, TableLayout, find_tables, normalize_header
-from iku_excel.model import Dokumen, Identitas, Indikator, Penandatangan, Sasaran
+from iku_excel.model import (
+    Dokumen,
+    Identitas,
+    Indikator,
+    Penandatangan,
+    Sasaran,
+    TargetSasaran,
+)
 from iku_excel.surroundings import identitas_from, read_surroundings
 from iku_excel.tables import (
     RealisasiRow,
@@ -136,6 +143,12 @@ class _DokumenBuilder:
         elif table.jenis is Jenis.REALISASI:
             self.realisasi.extend((row, ctx) for row in read_realisasi_table(ctx))
 
+    def _loose_programs(self) -> tuple[TargetSasaran, ...]:
+        """Programs of a PROGRAM | ANGGARAN table (PK) belong to no target-table sasaran."""
+        if not self.programs:
+            return ()
+        return (TargetSasaran(no="", uraian="", program=tuple(self.programs)),)
+
     def build(self, file: str) -> tuple[Dokumen, list[Problem]]:
         problems: list[Problem] = []
         sasaran = self.sasaran
@@ -147,7 +160,7 @@ class _DokumenBuilder:
             # A Penandatangan sheet says it explicitly; else the blocks found beside tables.
             penandatangan=tuple(self.penandatangan or _unique(self.found_signers)),
             sasaran=sasaran,
-            target_anggaran=tuple(self.target_anggaran),
+            target_anggaran=tuple(self.target_anggaran) + self._loose_programs(),
         )
         return dokumen, problems
 

@@ -162,53 +162,70 @@ def _read_signatories(
     found: Surroundings, grid: Grid, lines: list[tuple[int, int, str]], file: str
 ) -> None:
     by_pos = {(row, col): text for row, col, text in lines}
+    anchors = _signature_anchors(lines)
+    anchor_cols = {a.col for a in anchors}
     placed: list[tuple[int, Penandatangan]] = []
-    for row, col, nip_text in _signature_anchors(lines):
-        block = _column_above(by_pos, row, col)
-        signer = _signer_from(block, nip_text, found, grid, row, col, file)
+    for anchor in anchors:
+        # Blocks side by side (PK) sit in neighbouring columns: only a column no other block
+        # stands in may lend its texts (a merged name one column off).
+        cols = [anchor.col] + [c for c in (anchor.col - 1, anchor.col + 1) if c not in anchor_cols]
+        block = _column_above(by_pos, anchor.row, cols)
+        signer = _signer_from(block, anchor, found, grid, file)
         if signer is not None:
-            placed.append((col, signer))
+            placed.append((anchor.col, signer))
     found.penandatangan = _assign_pihak(placed, lines)
 
 
-def _signature_anchors(lines: list[tuple[int, int, str]]) -> list[tuple[int, int, str | None]]:
+@dataclass(frozen=True)
+class _Anchor:
+    """The line a signatory block is read up from: its NIP line, or just below its name."""
+
+    row: int
+    col: int
+    nip: str | None  # the NIP text; None for a block without a NIP line
+    nip_cell: str = ""  # where the NIP value stands ("NIP." and the number in two cells)
+
+
+def _signature_anchors(lines: list[tuple[int, int, str]]) -> list[_Anchor]:
     """Each NIP line anchors a block; a PIHAK block with no NIP (a Bupati) anchors at its name."""
-    anchors: list[tuple[int, int, str | None]] = []
+    anchors: list[_Anchor] = []
     texts = {(row, col): text for row, col, text in lines}
     for row, col, text in lines:
         nip = _NIP.match(text)
         if nip is None:
             continue
-        value = nip.group(1).strip() or _right_of(texts, row, col)
-        anchors.append((row, col, value))
+        value, value_col = nip.group(1).strip(), col
+        if not value:
+            value, value_col = _right_of(texts, row, col)
+        anchors.append(_Anchor(row, col, value, cell_name(row, value_col)))
     for row, col, text in lines:
-        if not _PIHAK.match(text) or any(abs(a[1] - col) <= 1 and a[0] > row for a in anchors):
+        if not _PIHAK.match(text) or any(a.col == col and a.row > row for a in anchors):
             continue
         below = sorted((r, t) for (r, c), t in texts.items() if c == col and r > row)
         if below:
-            last_row = below[-1][0]
-            for r, _ in below:  # the name is the last line of the block before a gap
-                if r - row > 12:
+            last_row = below[0][0]
+            for r, _ in below:  # the block ends at its last line before a long gap
+                if r - last_row > 8:
                     break
                 last_row = r
-            anchors.append((last_row + 1, col, None))
+            anchors.append(_Anchor(last_row + 1, col, None))
     return anchors
 
 
-def _right_of(texts: dict[tuple[int, int], str], row: int, col: int) -> str:
+def _right_of(texts: dict[tuple[int, int], str], row: int, col: int) -> tuple[str, int]:
     for c in range(col + 1, col + 4):
         if (row, c) in texts:
-            return texts[(row, c)].lstrip(":. ")
-    return ""
+            return texts[(row, c)].lstrip(":. "), c
+    return "", col
 
 
-def _column_above(by_pos: dict[tuple[int, int], str], row: int, col: int) -> list[str]:
-    """The texts above (row, col) in that column (one column either side tolerated), nearest
-    last, stopping at a gap of more than 8 rows or at 12 lines."""
+def _column_above(by_pos: dict[tuple[int, int], str], row: int, cols: list[int]) -> list[str]:
+    """The texts above ``row`` in the block's columns, nearest last, stopping at a gap of more
+    than 8 rows or at 12 lines."""
     found: list[tuple[int, str]] = []
     last = row
     for r in range(row - 1, max(row - 16, 0), -1):
-        text = next((by_pos[(r, c)] for c in (col, col - 1, col + 1) if (r, c) in by_pos), None)
+        text = next((by_pos[(r, c)] for c in cols if (r, c) in by_pos), None)
         if text is None:
             if last - r > 8:
                 break
@@ -221,37 +238,30 @@ def _column_above(by_pos: dict[tuple[int, int], str], row: int, col: int) -> lis
 
 
 def _signer_from(
-    block: list[str],
-    nip_text: str | None,
-    found: Surroundings,
-    grid: Grid,
-    row: int,
-    col: int,
-    file: str,
+    block: list[str], anchor: _Anchor, found: Surroundings, grid: Grid, file: str
 ) -> Penandatangan | None:
     lines = [t for t in block if not _is_header_line(t)]
     if not lines:
         return None
     pangkat = ""
-    if nip_text is not None and len(lines) >= 2 and _PANGKAT.search(lines[-1]):
+    if anchor.nip is not None and len(lines) >= 2 and _PANGKAT.search(lines[-1]):
         pangkat = lines.pop()
     nama = lines.pop() if lines else ""
     jabatan = " ".join(lines[-3:]) if lines else ""
-    nip = ""
-    where = cell_name(row, col)
-    if nip_text:
-        parsed = parse_nip(nip_text)
-        found.problems.extend(
-            p.at(file=file, sheet=grid.sheet, cell=where) for p in parsed.problems
-        )
-        nip = parsed.value or ""
+    nip: str | None = ""
+    if anchor.nip:
+        parsed = parse_nip(anchor.nip)
+        cell = anchor.nip_cell or cell_name(anchor.row, anchor.col)
+        located = (p.at(file=file, sheet=grid.sheet, cell=cell) for p in parsed.problems)
+        found.problems.extend(located)
+        nip = parsed.value
     if _TYPO_PLT.match(jabatan):
         found.problems.append(
             Problem(
                 "jabatan-salah-ketik",
                 f"jabatan '{jabatan}' diawali 'Pt.'; mungkin maksudnya 'Plt.'; periksa sel ini",
                 Severity.WARNING,
-            ).at(file=file, sheet=grid.sheet, cell=where)
+            ).at(file=file, sheet=grid.sheet, cell=cell_name(anchor.row, anchor.col))
         )
     return Penandatangan(jabatan=jabatan, nama=nama, pangkat=pangkat, nip=nip)
 
