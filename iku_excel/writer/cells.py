@@ -1,0 +1,104 @@
+"""Values as cells: exact numbers, number formats, formulas with their value, safe names."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from iku_excel.writer.style import FMT_MONEY, FMT_MONEY_CENTS
+
+Number = int | float
+MAX_PLACES = 4  # decimals shown for targets and realisasi (IKM 88.4, SAKIP 61.25)
+_SHEET_FORBIDDEN = re.compile(r"[\\*?:/\[\]]")
+_SUM_ARGS = 250  # Excel allows 255 arguments per function; stay below
+
+
+@dataclass(frozen=True, slots=True)
+class Rumus:
+    """A formula and the value it computes, written together (the value is what readers without
+    a calculation engine, and Protected View, show)."""
+
+    formula: str
+    value: Number | str
+
+
+def excel_number(value: Decimal) -> Number:
+    """A Decimal as the number Excel stores: an int when integral, so money never loses a digit
+    to binary floating point (Excel holds 15 significant digits; rupiah amounts fit)."""
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)
+
+
+def places(value: Decimal) -> int:
+    """Decimals needed to show ``value`` exactly, at most MAX_PLACES."""
+    exponent = value.normalize().as_tuple().exponent
+    return min(max(-exponent, 0), MAX_PLACES) if isinstance(exponent, int) else 0
+
+
+def number_format(decimals: int, *, percent: bool = False, suffix: str = "") -> str:
+    """``#,##0``, ``#,##0.0``, ``0%``, ``0.00%``; with ``suffix``: ``#,##0" Titik"``."""
+    fraction = "." + "0" * decimals if decimals else ""
+    base = f"0{fraction}%" if percent else f"#,##0{fraction}"
+    if suffix:
+        base += '" ' + suffix.replace('"', "") + '"'
+    return base
+
+
+def money_format(values: Iterable[Decimal | None]) -> str:
+    """``#,##0`` for whole rupiah, ``#,##0.00`` when any amount has sen."""
+    return FMT_MONEY_CENTS if any(v is not None and places(v) for v in values) else FMT_MONEY
+
+
+def total(values: Iterable[Decimal | None]) -> Decimal:
+    return sum((v for v in values if v is not None), Decimal(0))
+
+
+def col_name(col: int) -> str:
+    """The letters of a 0-based column: 0 -> A, 27 -> AB."""
+    letters = ""
+    col += 1
+    while col:
+        col, rest = divmod(col - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def cell_name(row: int, col: int, *, absolute: bool = False) -> str:
+    """A1 name of a 0-based (row, col); ``absolute``: $A$1."""
+    if absolute:
+        return f"${col_name(col)}${row + 1}"
+    return f"{col_name(col)}{row + 1}"
+
+
+def sum_formula(cells: Sequence[tuple[int, int]]) -> str:
+    """``=SUM(H5,H7,H14)`` of scattered cells, a contiguous run as one range, and split into
+    several SUMs when there are more arguments than Excel accepts."""
+    refs = _ranges(sorted(cells))
+    if not refs:
+        return "=0"
+    chunks = [refs[i : i + _SUM_ARGS] for i in range(0, len(refs), _SUM_ARGS)]
+    return "=" + "+".join("SUM(" + ",".join(chunk) + ")" for chunk in chunks)
+
+
+def _ranges(cells: Sequence[tuple[int, int]]) -> list[str]:
+    refs: list[str] = []
+    start = prev = None
+    for cell in [*cells, None]:
+        if cell is not None and prev is not None and cell[1] == prev[1] and cell[0] == prev[0] + 1:
+            prev = cell
+            continue
+        if start is not None and prev is not None:
+            refs.append(
+                cell_name(*start) if start == prev else f"{cell_name(*start)}:{cell_name(*prev)}"
+            )
+        start = prev = cell
+    return refs
+
+
+def sheet_name(text: str) -> str:
+    """A legal sheet name: no ``\\ * ? : / [ ]``, not blank, at most 31 characters."""
+    cleaned = _SHEET_FORBIDDEN.sub(" ", text).strip().strip("'") or "Lembar"
+    return " ".join(cleaned.split())[:31].rstrip()
