@@ -13,6 +13,7 @@ and page breaks keep the signatory block whole is told in ``paging.py``.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import enum
 import io
@@ -132,7 +133,7 @@ def build_lampiran(
     paper = parse_kertas(kertas)
     wanted = _wanted(dokumen, jenis, hasil)
     buffer = io.BytesIO()
-    workbook = xlsxwriter.Workbook(buffer, WORKBOOK_OPTIONS)
+    workbook = xlsxwriter.Workbook(buffer, copy.deepcopy(WORKBOOK_OPTIONS))
     _set_properties(workbook, dokumen, jenis)
     formats = Formats(workbook)
     page = Page(paper)
