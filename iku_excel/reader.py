@@ -343,9 +343,10 @@ def _grid_of(ws: Worksheet) -> Grid:
     for row in ws.iter_rows():
         for c in row:
             value = c.value
-            if value is None:
-                continue
-            cells[(c.row or 0, c.column or 0)] = Cell(value, c.number_format or "General")
+            fmt = c.number_format or "General"
+            if value is None and "%" not in fmt:
+                continue  # an empty cell matters only when it will show a percentage
+            cells[(c.row or 0, c.column or 0)] = Cell(value, fmt)
     merged = [Range(r.min_row, r.min_col, r.max_row, r.max_col) for r in ws.merged_cells.ranges]
     hidden = frozenset(
         i

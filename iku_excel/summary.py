@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from iku_excel.calculator import HasilDokumen
+from iku_excel.jsonout import number
 from iku_excel.model import Dokumen, Rentang, Target
 
 
@@ -46,3 +48,53 @@ def summarize(dokumen: Dokumen) -> str:
         for k in program.kegiatan:
             lines.append(f"  {k.no}. {k.nama}: {k.target or '-'}; Rp {_num(k.anggaran)}")
     return "\n".join(lines)
+
+
+def hasil_rows(hasil: HasilDokumen) -> list[dict[str, object]]:
+    """One record per indicator: what ``iku hitung --json`` prints."""
+    rows: list[dict[str, object]] = []
+    for s in hasil.sasaran:
+        for i in s.indikator:
+            ind = i.indikator
+            rows.append(
+                {
+                    "sasaran_no": s.sasaran.no,
+                    "indikator": ind.uraian,
+                    "satuan": ind.satuan,
+                    "polaritas": i.polaritas.value,
+                    "akumulasi": i.akumulasi.value,
+                    "metode": i.metode.value,
+                    "target": _json_target(i.target),
+                    "realisasi": number(i.realisasi_tahun),
+                    "capaian": number(i.capaian),
+                    "predikat": i.predikat,
+                }
+            )
+    return rows
+
+
+def _json_target(value: Target | None) -> object:
+    if isinstance(value, Rentang):
+        return {"bawah": number(value.bawah), "atas": number(value.atas)}
+    return number(value)
+
+
+def hasil_table(hasil: HasilDokumen) -> str:
+    """A plain-text table: indikator, target, realisasi, capaian, predikat."""
+    header = ("NO", "INDIKATOR", "TARGET", "REALISASI", "CAPAIAN (%)", "PREDIKAT")
+    rows = [
+        (
+            s.sasaran.no,
+            i.indikator.uraian[:48],
+            _target(i.target),
+            _num(i.realisasi_tahun),
+            _num(i.capaian),
+            i.predikat or "-",
+        )
+        for s in hasil.sasaran
+        for i in s.indikator
+    ]
+    widths = [max(len(x) for x in col) for col in zip(header, *rows, strict=False)]
+    lines = ["  ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=True)) for line in
+             (header, *rows)]  # fmt: skip
+    return "\n".join(line.rstrip() for line in lines)

@@ -191,8 +191,10 @@ class TableContext:
 
 
 def _bentuk(cell: Cell | None) -> str:
-    if cell is None or is_empty(cell.value):
+    if cell is None:
         return "kosong"
+    if is_empty(cell.value):  # an empty cell formatted as % will hold a fraction
+        return "pecahan" if "%" in (cell.number_format or "") else "kosong"
     if isinstance(cell.value, bool) or not isinstance(cell.value, (int, float, Decimal)):
         return "teks"
     if "%" in (cell.number_format or ""):

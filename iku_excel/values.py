@@ -13,8 +13,9 @@ Rules, and why:
 * Empty is not zero. "", "-", "n/a", NBSP... (``EMPTY_MARKERS``) give ``None`` without a
   problem: empty means "not reported", while 0 is a reported value. Whether a value is required
   is the caller's business.
-* Numeric cells are exact: a float goes through ``repr`` (the shortest text that gives the same
-  float back), so 0.1 stays 0.1, not 0.1000000000000000055...; trailing zeros are dropped
+* Numeric cells are read as Excel shows them: a float is taken to 15 significant digits, the
+  precision Excel keeps (0.1 stays 0.1, not 0.1000000000000000055..., and 88.40000000000001 as
+  XlsxWriter stores 88.4 is 88.4); trailing zeros are dropped
   (10775000000.0 -> 10775000000). TRUE/FALSE are not numbers: a TRUE in a target cell is a
   mistake, not 1. NaN and infinity are not numbers either.
 * Text numbers are tried in both writings: Indonesian ("." thousands, "," decimals:
@@ -53,6 +54,7 @@ from __future__ import annotations
 
 import calendar
 import enum
+import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -325,7 +327,9 @@ def _number_cell(raw: object) -> Parsed[Decimal]:
     if isinstance(raw, int):
         value = Decimal(raw)
     elif isinstance(raw, float):
-        value = Decimal(repr(raw))  # the shortest text of this float, not its binary expansion
+        # Excel keeps and shows 15 significant digits; writers store more (XlsxWriter writes
+        # 88.4 as 88.40000000000001), so read the number Excel itself would show.
+        value = Decimal(format(raw, ".15g")) if math.isfinite(raw) else Decimal(repr(raw))
     elif isinstance(raw, Decimal):
         value = raw
     else:

@@ -847,9 +847,20 @@ def test_format_number_rounds_half_away_from_zero(value: Decimal, decimals: int)
 
 @FAST
 @given(st.floats(allow_nan=False, allow_infinity=False))
-def test_float_cells_are_exact(value: float) -> None:
+def test_float_cells_read_as_excel_shows_them(value: float) -> None:
+    # Excel keeps 15 significant digits: the value read is the float rounded to them.
     parsed = parse_number(value)
-    assert parsed.value is not None and float(parsed.value) == value
+    assert parsed.value is not None
+    assert float(parsed.value) == float(format(value, ".15g"))
+
+
+@pytest.mark.parametrize(
+    ("stored", "shown"),
+    [(88.40000000000001, "88.4"), (0.1 + 0.2, "0.3"), (10775000000.0, "10775000000"),
+     (1907048100.0, "1907048100"), (103.33, "103.33"), (0.6, "0.6")],
+)  # fmt: skip
+def test_float_cells_keep_excels_15_digits(stored: float, shown: str) -> None:
+    assert parse_number(stored).value == D(shown)
 
 
 class Unprintable:

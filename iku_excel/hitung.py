@@ -1,0 +1,284 @@
+"""``iku hitung``: compute and write the results into a copy of the user's own workbook.
+
+For each indicator row of the main table (pengukuran, IKU or PK) the year's realisasi, the
+capaian and the predikat go into the table's own REALISASI, CAPAIAN and PREDIKAT cells, or into
+columns added right of the table when it has none. Each is an Excel formula that mirrors the
+calculator's method and carries the computed value, so every reader shows the number and a
+spreadsheet recomputes the same. Cells are patched in place (``xlsxpatch``): nothing else of the
+workbook changes, and the source file is never written.
+
+Units: a cell that holds a percentage as a fraction (0.6 shown as 60%) is read in formulas as
+``IF(ISNUMBER(E9),E9*100,"")``; a value typed as text ("60%") cannot be used by a formula, so its
+number is written into the formula as a constant, and an INFO problem says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from iku_excel.calculator import Aturan, HasilDokumen, HasilIndikator, compute_dokumen
+from iku_excel.errors import IkuFileError, Problem, Severity
+from iku_excel.fileio import describe_os_error, write_bytes_atomic
+from iku_excel.formulas import capaian_expr, predikat_formula, realisasi_formula
+from iku_excel.grid import cell_name
+from iku_excel.layout import Jenis, TableLayout
+from iku_excel.model import Indikator, Rentang, Sel
+from iku_excel.reader import ReadResult, read_workbook
+from iku_excel.xlsxpatch import CellChange, CellWrite, patch_workbook
+
+NEW_HEADERS = {"realisasi": "REALISASI TAHUN", "capaian": "CAPAIAN (%)", "predikat": "PREDIKAT"}
+_MAIN_TABLES = (Jenis.PENGUKURAN, Jenis.IKU, Jenis.PK)
+
+
+@dataclass
+class HasilHitung:
+    """What ``hitung_workbook`` did: the computation, the cells written, the problems."""
+
+    hasil: HasilDokumen
+    sheet: str | None
+    changes: list[CellChange] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _main_table(result: ReadResult) -> TableLayout | None:
+    for jenis in _MAIN_TABLES:
+        for table in result.layout:
+            if table.jenis is jenis:
+                return table
+    return None
+
+
+def _ref(sel: Sel, sheet: str) -> str:
+    """A cell reference for a formula on ``sheet``; other sheets are named."""
+    name = cell_name(sel.row, sel.col)
+    if sel.sheet == sheet:
+        return name
+    return "'" + sel.sheet.replace("'", "''") + "'!" + name
+
+
+def _number(value: Decimal) -> str:
+    text = format(value.normalize(), "f")
+    return f"({text})" if text.startswith("-") else text
+
+
+def _scaled(ref: str) -> str:
+    return f'IF(ISNUMBER({ref}),{ref}*100,"")'
+
+
+@dataclass
+class _Plan:
+    sheet: str
+    table: TableLayout
+    aturan: Aturan
+    writes: list[CellWrite] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    new_columns: dict[str, int] = field(default_factory=dict)
+
+    def column(self, key: str) -> int:
+        """The table's own column for ``key``, or one added right of the table."""
+        if key in self.table.columns:
+            return self.table.columns[key]
+        if key not in self.new_columns:
+            right = max([*self.table.columns.values(), *self.new_columns.values()])
+            self.new_columns[key] = right + 1
+        return self.new_columns[key]
+
+    def is_new(self, key: str) -> bool:
+        return key not in self.table.columns
+
+    def style_source(self, row: int) -> str:
+        """New cells take the look of the table's last column on the same row."""
+        return cell_name(row, max(self.table.columns.values()))
+
+    def constant_used(self, ind: Indikator, what: str, row: int, col: int) -> None:
+        self.problems.append(
+            Problem(
+                "rumus-angka-tetap",
+                f"{what} indikator '{ind.uraian}' diketik sebagai teks; rumus memakai angkanya "
+                "sebagai nilai tetap. Ketik ulang sel itu sebagai angka agar rumus mengikutinya",
+                Severity.INFO,
+            ).at(sheet=self.sheet, cell=cell_name(row, col))
+        )
+
+
+def _term(plan: _Plan, ind: Indikator, key: str, value: Decimal | None, row: int) -> str | None:
+    """How a formula reads an input value: its cell, scaled when a fraction, or a constant."""
+    sel = ind.sel_of(key)
+    if sel is None:
+        return None if value is None else _number(value)
+    ref = _ref(sel, plan.sheet)
+    if sel.bentuk == "pecahan":
+        return _scaled(ref)
+    if sel.bentuk == "teks" and value is not None:
+        plan.constant_used(ind, key, sel.row, sel.col)
+        return _number(value)
+    return ref
+
+
+def _target_terms(plan: _Plan, ind: Indikator, row: int) -> tuple[str | None, str | None]:
+    target = ind.target
+    if isinstance(target, Rentang):
+        return _number(target.bawah), _number(target.atas)
+    return _term(plan, ind, "target", target, row), None
+
+
+def _realisasi_term(plan: _Plan, hasil: HasilIndikator, row: int) -> str | None:
+    """The year's realisasi for the capaian formula; writes its formula when the table has no
+    value of its own there."""
+    ind = hasil.indikator
+    own = ind.sel_of("realisasi")
+    if own is not None and own.bentuk != "kosong":
+        return _term(plan, ind, "realisasi", ind.realisasi_tahun, row)
+    tw_sels = [ind.sel_of(f"tw{i}") for i in (1, 2, 3, 4)]
+    if all(s is None for s in tw_sels):
+        return None  # nothing to accumulate: no realisasi in this workbook
+    col = plan.column("realisasi")
+    fractions = [s for s in tw_sels if s is not None and s.bentuk == "pecahan"]
+    texts = [s for s in tw_sels if s is not None and s.bentuk == "teks"]
+    value = hasil.realisasi_tahun
+    if (
+        fractions
+        and not texts
+        and len(fractions) == sum(s.bentuk != "kosong" for s in tw_sels if s)
+    ):
+        # TW cells are fractions (0.6 shown as 60%): the year value is written the same way.
+        refs = [_ref(s, plan.sheet) for s in tw_sels if s is not None]
+        written = None if value is None else value / 100
+        plan.writes.append(
+            _write(plan, row, col, written, realisasi_formula(hasil.akumulasi, refs))
+        )
+        return _scaled(cell_name(row, col))
+    refs = []
+    for i, sel in enumerate(tw_sels, start=1):
+        tw_value = ind.realisasi.values[i - 1]
+        if sel is None or sel.bentuk in ("teks", "pecahan"):
+            if tw_value is not None:
+                refs.append(_number(tw_value))
+                if sel is not None and sel.bentuk == "teks":
+                    plan.constant_used(ind, f"realisasi TW {i}", sel.row, sel.col)
+        else:
+            refs.append(_ref(sel, plan.sheet))
+    if not refs:
+        return None
+    plan.writes.append(_write(plan, row, col, value, realisasi_formula(hasil.akumulasi, refs)))
+    return cell_name(row, col)
+
+
+def _write(plan: _Plan, row: int, col: int, value: object, formula: str) -> CellWrite:
+    return CellWrite(
+        ref=cell_name(row, col),
+        value=value if value is not None else "",  # type: ignore[arg-type]
+        formula=formula.removeprefix("="),
+        style_from=plan.style_source(row),
+    )
+
+
+def _capaian_is_fraction(plan: _Plan, hasil: HasilDokumen) -> bool:
+    sels = [i.indikator.sel_of("capaian") for i in hasil.indikator]
+    return any(s is not None and s.bentuk == "pecahan" for s in sels)
+
+
+def _plan_indikator(plan: _Plan, hasil: HasilIndikator, capaian_fraction: bool) -> None:
+    ind = hasil.indikator
+    row_sel = ind.sel_of("row")
+    if row_sel is None or row_sel.sheet != plan.sheet:
+        return
+    row = row_sel.row
+    target, target_atas = _target_terms(plan, ind, row)
+    realisasi = _realisasi_term(plan, hasil, row)
+    if target is None or realisasi is None:
+        return
+    expr = capaian_expr(
+        hasil.metode,
+        target,
+        realisasi,
+        target_atas=target_atas,
+        batas_atas=hasil.aturan.batas_atas,
+        realisasi_nol=hasil.aturan.realisasi_nol_negatif,
+    )
+    capaian_col = plan.column("capaian")
+    capaian_ref = cell_name(row, capaian_col)
+    value: Decimal | None = hasil.capaian
+    if capaian_fraction:  # a % formatted CAPAIAN column holds fractions
+        expr = f'IF(ISNUMBER({expr}),{expr}/100,"")'
+        value = None if value is None else value / 100
+        capaian_term = _scaled(capaian_ref)
+    else:
+        capaian_term = capaian_ref
+    plan.writes.append(_write(plan, row, capaian_col, value, "=" + expr))
+    predikat_col = plan.column("predikat")
+    predikat = predikat_formula(plan.aturan.skala_predikat, capaian_term)
+    plan.writes.append(_write(plan, row, predikat_col, hasil.predikat, predikat))
+
+
+def _plan_headers(plan: _Plan) -> None:
+    last_header = cell_name(plan.table.header_row, max(plan.table.columns.values()))
+    for key, col in plan.new_columns.items():
+        plan.writes.append(
+            CellWrite(
+                ref=cell_name(plan.table.header_row, col),
+                value=NEW_HEADERS[key],
+                style_from=last_header,
+            )
+        )
+
+
+def plan_hitung(result: ReadResult, hasil: HasilDokumen, aturan: Aturan) -> _Plan | None:
+    """The cells to write into the main table's sheet, or None when there is no such table."""
+    table = _main_table(result)
+    if table is None:
+        return None
+    plan = _Plan(table.sheet, table, aturan)
+    fraction = _capaian_is_fraction(plan, hasil)
+    for hasil_indikator in hasil.indikator:
+        _plan_indikator(plan, hasil_indikator, fraction)
+    _plan_headers(plan)
+    return plan
+
+
+def hitung_workbook(
+    src: Path, dst: Path, *, aturan: Aturan | None = None, overwrite: bool = False
+) -> HasilHitung:
+    """Read ``src``, compute, and write ``dst``: a copy of ``src`` with the results in place.
+    ``src`` is never written."""
+    aturan = aturan or Aturan()
+    src, dst = Path(src), Path(dst)
+    if dst.exists() and src.exists() and dst.resolve() == src.resolve():
+        raise IkuFileError(
+            "berkas keluaran sama dengan berkas masukan; pilih nama lain dengan -o", dst
+        )
+    result = read_workbook(src)
+    hasil = compute_dokumen(result.dokumen, aturan)
+    outcome = HasilHitung(hasil, None, problems=[*result.problems, *hasil.problems])
+    plan = plan_hitung(result, hasil, aturan)
+    try:
+        data = src.read_bytes()
+    except OSError as exc:
+        raise IkuFileError(describe_os_error(exc, "membaca berkas"), src) from exc
+    if plan is None or not plan.writes:
+        outcome.problems.append(
+            Problem(
+                "tidak-ada-yang-dihitung",
+                "tidak ada baris indikator dengan target dan realisasi untuk dihitung; "
+                "berkas keluaran sama dengan masukan",
+                Severity.WARNING,
+                file=src.name,
+            )
+        )
+        write_bytes_atomic(dst, data, overwrite=overwrite)
+        return outcome
+    new_data, changes, problems = patch_workbook(data, plan.sheet, _ordered(plan.writes))
+    write_bytes_atomic(dst, new_data, overwrite=overwrite)
+    outcome.sheet = plan.sheet
+    outcome.changes = changes
+    outcome.problems.extend(p.at(file=src.name) for p in [*plan.problems, *problems])
+    return outcome
+
+
+def _ordered(writes: Sequence[CellWrite]) -> list[CellWrite]:
+    """One write per cell (the last wins), so a re-planned cell is not written twice."""
+    by_ref = {w.ref: w for w in writes}
+    return list(by_ref.values())

@@ -1,0 +1,359 @@
+"""The realisasi source of ``iku isi``: a CSV or xlsx file of realisasi per triwulan.
+
+Wide form: a column ``indikator`` (the indicator's text as in the workbooks) or ``kode``, any of
+``tw1``..``tw4`` (also "TW I", "Triwulan I", "TW-1" ...), optionally ``berkas`` (a workbook's
+file name) or ``instansi`` to address particular workbooks. Long form: ``periode`` ("TW I",
+"Triwulan 2", "3" ...) and ``nilai`` instead of the tw columns. Numbers may be typed the
+Indonesian way ("70,50", "1.234.567"). Every row that cannot be used is a located problem.
+
+Matching (``match_rows``): a row addresses the workbooks whose file name (``berkas``, with or
+without .xlsx, any case) or instansi (``instansi``, wording normalised) it names, or every
+workbook when it names none. Inside a workbook it goes to the indicator with the same ``kode``;
+else the same text after normalising case, spaces and punctuation ("Prosentase" = "Persentase");
+else, as a fuzzy fallback, the one indicator whose text is at least 90% similar
+(difflib ratio) when no other comes within 3 points of it. A row that matches no indicator, or
+two equally well, is reported and never written to a guessed row.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from difflib import SequenceMatcher
+from pathlib import Path
+
+from iku_excel.errors import IkuFileError, IkuInputError, Problem, Severity
+from iku_excel.model import Indikator
+from iku_excel.tables import normalize_text
+from iku_excel.values import Separators, clean_text, column_separators, is_empty, parse_number
+
+FUZZY_MIN = 0.90  # similarity needed for a fuzzy match
+FUZZY_MARGIN = 0.03  # the runner-up must stay this far below
+_TW = re.compile(r"^(?:tw|trw|triwulan|tri wulan|q|periode)?\s*[-_.]?\s*(iv|iii|ii|i|[1-4])$")
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+@dataclass(frozen=True, slots=True)
+class BarisRealisasi:
+    """One usable row of the source: which indicator, which workbooks, which values."""
+
+    line: int  # row number in the source file (1 = header)
+    indikator: str = ""
+    kode: str = ""
+    berkas: str = ""
+    instansi: str = ""
+    nilai: dict[int, Decimal] = field(default_factory=dict)  # TW number -> value
+
+    @property
+    def label(self) -> str:
+        return self.kode or self.indikator
+
+
+@dataclass(frozen=True, slots=True)
+class SumberRealisasi:
+    rows: tuple[BarisRealisasi, ...]
+    problems: tuple[Problem, ...]
+    file: str
+
+
+def tw_number(text: str) -> int | None:
+    """1..4 for "TW I", "Triwulan IV", "tw3", "2"; None otherwise."""
+    match = _TW.fullmatch(normalize_text(text).replace("  ", " "))
+    return _ROMAN[match.group(1)] if match else None
+
+
+def _column_key(header: str) -> str | None:
+    text = normalize_text(header)
+    if text in {"indikator", "indikator kinerja", "uraian indikator", "iku"}:
+        return "indikator"
+    if text in {"kode", "kode indikator", "kode iku"}:
+        return "kode"
+    if text in {"berkas", "file", "nama berkas"}:
+        return "berkas"
+    if text in {"instansi", "opd", "kecamatan", "perangkat daerah"}:
+        return "instansi"
+    if text in {"periode", "triwulan", "tw"}:
+        return "periode"
+    if text in {"nilai", "realisasi"}:
+        return "nilai"
+    realisasi_tw = re.fullmatch(r"(?:realisasi )?(.+)", text)
+    number = tw_number(realisasi_tw.group(1)) if realisasi_tw else None
+    return f"tw{number}" if number else None
+
+
+def read_sumber(path: Path) -> SumberRealisasi:
+    """Read a realisasi source (.csv or .xlsx). Unreadable files raise ``IkuFileError``; a
+    header without the needed columns raises ``IkuInputError``."""
+    path = Path(path)
+    if not path.exists():
+        raise IkuFileError("berkas realisasi tidak ditemukan; periksa nama dan foldernya", path)
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        table = _read_csv(path)
+    elif suffix in (".xlsx", ".xlsm"):
+        table = _read_xlsx(path)
+    else:
+        raise IkuFileError("berkas realisasi harus .csv atau .xlsx", path)
+    return _rows_of(table, path.name)
+
+
+def _read_csv(path: Path) -> list[list[object]]:
+    raw = path.read_bytes()
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            text = raw.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    sample = text[:4096]
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=";,\t")
+    except csv.Error:
+        dialect = csv.excel  # one column, or nothing to tell: comma
+    return [list(row) for row in csv.reader(io.StringIO(text), dialect)]
+
+
+def _read_xlsx(path: Path) -> list[list[object]]:
+    from iku_excel.reader import load_grids
+
+    grids = load_grids(path)
+    if not grids:
+        return []
+    grid = grids[0]
+    return [grid.row_values(r) for r in grid.iter_rows()]
+
+
+def _rows_of(table: list[list[object]], file: str) -> SumberRealisasi:
+    header_index = next(
+        (i for i, row in enumerate(table) if any(not is_empty(v) for v in row)), None
+    )
+    if header_index is None:
+        raise IkuInputError(f"{file}: berkas realisasi kosong")
+    header = [clean_text(v) for v in table[header_index]]
+    keys = {i: k for i, h in enumerate(header) if (k := _column_key(h))}
+    found = set(keys.values())
+    if not found & {"indikator", "kode"}:
+        raise IkuInputError(
+            f"{file}: tidak ada kolom 'indikator' atau 'kode' di baris judul; "
+            f"judul yang ada: {', '.join(h for h in header if h)}"
+        )
+    long_form = {"periode", "nilai"} <= found
+    if not long_form and not any(k.startswith("tw") for k in found):
+        raise IkuInputError(
+            f"{file}: tidak ada kolom realisasi; beri kolom tw1..tw4 (atau TW I..TW IV), "
+            "atau kolom periode dan nilai"
+        )
+    body = table[header_index + 1 :]
+    separators = {i: column_separators(row[i] for row in body if i < len(row)) for i in keys}
+    rows: list[BarisRealisasi] = []
+    problems: list[Problem] = []
+    for offset, values in enumerate(body):
+        line = header_index + 2 + offset
+        record = {k: values[i] if i < len(values) else None for i, k in keys.items()}
+        if all(is_empty(v) for v in record.values()):
+            continue
+        row = _row_of(record, line, file, long_form, separators, keys, problems)
+        if row is not None:
+            rows.append(row)
+    return SumberRealisasi(
+        tuple(_merge_long_form(rows) if long_form else rows), tuple(problems), file
+    )
+
+
+def _row_of(
+    record: dict[str, object],
+    line: int,
+    file: str,
+    long_form: bool,
+    separators: dict[int, Separators],
+    keys: dict[int, str],
+    problems: list[Problem],
+) -> BarisRealisasi | None:
+    def where(key: str) -> str:
+        col = next(i for i, k in keys.items() if k == key)
+        return f"{_letter(col + 1)}{line}"
+
+    def located(problem: Problem, key: str) -> Problem:
+        return problem.at(file=file, cell=where(key))
+
+    text = clean_text(record.get("indikator")) if not is_empty(record.get("indikator")) else ""
+    kode = clean_text(record.get("kode")) if not is_empty(record.get("kode")) else ""
+    if not (text or kode):
+        problems.append(
+            Problem(
+                "realisasi-tanpa-indikator",
+                "baris tanpa indikator maupun kode; isi salah satunya",
+                Severity.WARNING,
+                file=file,
+                cell=f"baris {line}",
+            )
+        )
+        return None
+    nilai: dict[int, Decimal] = {}
+    tw_columns = [(k, int(k[2:])) for k in record if k.startswith("tw") and k[2:].isdigit()]
+    if long_form:
+        periode = clean_text(record.get("periode"))
+        number = tw_number(periode)
+        if number is None:
+            problems.append(
+                located(
+                    Problem(
+                        "periode-tidak-dikenal",
+                        f"periode '{periode}' tidak dikenal; tulis TW I, TW II, TW III, atau TW IV",
+                    ),
+                    "periode",
+                )
+            )
+            return None
+        tw_columns = [("nilai", number)]
+    for key, number in tw_columns:
+        raw = record.get(key)
+        if is_empty(raw):
+            continue
+        col = next(i for i, k in keys.items() if k == key)
+        parsed = parse_number(raw, separators=separators[col])
+        problems.extend(located(p, key) for p in parsed.problems)
+        if parsed.value is not None:
+            nilai[number] = parsed.value
+    return BarisRealisasi(
+        line=line,
+        indikator=text,
+        kode=kode,
+        berkas=clean_text(record.get("berkas")) if not is_empty(record.get("berkas")) else "",
+        instansi=clean_text(record.get("instansi")) if not is_empty(record.get("instansi")) else "",
+        nilai=nilai,
+    )
+
+
+def _merge_long_form(rows: list[BarisRealisasi]) -> list[BarisRealisasi]:
+    """Long form has one row per indicator and periode: gather them per indicator."""
+    merged: dict[tuple[str, str, str, str], BarisRealisasi] = {}
+    for row in rows:
+        key = (row.indikator, row.kode, row.berkas, row.instansi)
+        if key in merged:
+            first = merged[key]
+            merged[key] = BarisRealisasi(
+                first.line, first.indikator, first.kode, first.berkas, first.instansi,
+                {**first.nilai, **row.nilai},
+            )  # fmt: skip
+        else:
+            merged[key] = row
+    return list(merged.values())
+
+
+def _letter(col: int) -> str:
+    from iku_excel.grid import column_letter
+
+    return column_letter(col)
+
+
+# --- matching -------------------------------------------------------------------------------
+
+
+def applies_to(row: BarisRealisasi, file_name: str, instansi: str) -> bool:
+    """Does ``row`` address the workbook ``file_name`` of ``instansi``?"""
+    if row.berkas:
+        wanted = row.berkas.lower().removesuffix(".xlsx")
+        return Path(file_name).stem.lower() == wanted or file_name.lower() == row.berkas.lower()
+    if row.instansi:
+        return normalize_text(row.instansi) == normalize_text(instansi)
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class Kecocokan:
+    """A source row matched to an indicator of a workbook."""
+
+    row: BarisRealisasi
+    indikator: Indikator
+    cara: str  # "kode", "teks", "mirip"
+
+
+def match_rows(
+    rows: Iterable[BarisRealisasi],
+    indikator: Sequence[Indikator],
+    *,
+    file_name: str,
+    instansi: str,
+    source: str,
+) -> tuple[list[Kecocokan], list[Problem]]:
+    """Match every row addressed to this workbook to one of its indicators."""
+    matches: list[Kecocokan] = []
+    problems: list[Problem] = []
+    for row in rows:
+        if not applies_to(row, file_name, instansi):
+            continue
+        found, how, problem = _match_one(row, indikator, source)
+        if problem is not None:
+            problems.append(problem.at(file=file_name))
+        if found is not None:
+            matches.append(Kecocokan(row, found, how))
+    return matches, problems
+
+
+def _match_one(
+    row: BarisRealisasi, indikator: Sequence[Indikator], source: str
+) -> tuple[Indikator | None, str, Problem | None]:
+    where = f"{source} baris {row.line}"
+    if row.kode:
+        same = [i for i in indikator if i.kode and i.kode.strip() == row.kode.strip()]
+        if len(same) == 1:
+            return same[0], "kode", None
+        if len(same) > 1:
+            return None, "", _ambiguous(row, where, [i.uraian for i in same])
+    if row.indikator:
+        wanted = normalize_text(row.indikator)
+        same = [i for i in indikator if normalize_text(i.uraian) == wanted]
+        if len(same) == 1:
+            return same[0], "teks", None
+        if len(same) > 1:
+            return None, "", _ambiguous(row, where, [i.uraian for i in same])
+        return _fuzzy(row, indikator, wanted, where)
+    return None, "", _unmatched(row, where)
+
+
+def _fuzzy(
+    row: BarisRealisasi, indikator: Sequence[Indikator], wanted: str, where: str
+) -> tuple[Indikator | None, str, Problem | None]:
+    scored = sorted(
+        ((SequenceMatcher(None, wanted, normalize_text(i.uraian)).ratio(), n) for n, i in
+         enumerate(indikator)),
+        reverse=True,
+    )  # fmt: skip
+    if not scored or scored[0][0] < FUZZY_MIN:
+        return None, "", _unmatched(row, where)
+    best_ratio, best = scored[0]
+    if len(scored) > 1 and scored[1][0] > best_ratio - FUZZY_MARGIN:
+        close = [indikator[n].uraian for r, n in scored if r > best_ratio - FUZZY_MARGIN]
+        return None, "", _ambiguous(row, where, close)
+    chosen = indikator[best]
+    note = Problem(
+        "realisasi-cocok-mirip",
+        f"{where}: '{row.indikator}' dicocokkan dengan indikator '{chosen.uraian}' "
+        f"(kemiripan {best_ratio:.0%}); periksa, atau samakan tulisannya",
+        Severity.INFO,
+    )
+    return chosen, "mirip", note
+
+
+def _unmatched(row: BarisRealisasi, where: str) -> Problem:
+    return Problem(
+        "realisasi-tidak-cocok",
+        f"{where}: '{row.label}' tidak cocok dengan indikator mana pun; samakan uraian atau "
+        "kodenya dengan workbook",
+        Severity.WARNING,
+    )
+
+
+def _ambiguous(row: BarisRealisasi, where: str, candidates: list[str]) -> Problem:
+    listed = "; ".join(f"'{c}'" for c in candidates[:3])
+    return Problem(
+        "realisasi-ambigu",
+        f"{where}: '{row.label}' cocok dengan lebih dari satu indikator ({listed}); tidak "
+        "ditulis. Pakai kolom kode atau tulis uraian persis",
+        Severity.WARNING,
+    )
