@@ -112,14 +112,23 @@ def run_isi(
     return fill_batch(tasks, jobs=jobs, on_done=on_done)
 
 
+def _fresh_receipt_path(folder: Path) -> Path:
+    """tanda_terima_isi_<time>.csv, numbered when two runs fall in the same second."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    path = folder / f"tanda_terima_isi_{stamp}.csv"
+    n = 2
+    while path.exists():
+        path = folder / f"tanda_terima_isi_{stamp}-{n}.csv"
+        n += 1
+    return path
+
+
 def write_receipt(
     results: Sequence[HasilIsi], path: Path | None, output: Path | None, *, overwrite: bool
 ) -> Path:
     """The receipt: every cell changed, CSV (or JSON for a .json path)."""
     if path is None:
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        folder = output if output is not None else Path(".")
-        path = folder / f"tanda_terima_isi_{stamp}.csv"
+        path = _fresh_receipt_path(output if output is not None else Path("."))
     rows = receipt_rows(results)
     if path.suffix.lower() == ".json":
         data = json.dumps(rows, ensure_ascii=False, indent=2).encode("utf-8")

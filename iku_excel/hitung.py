@@ -73,14 +73,18 @@ class _Plan:
     sheet: str
     table: TableLayout
     aturan: Aturan
+    add_columns: bool = True
     writes: list[CellWrite] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     new_columns: dict[str, int] = field(default_factory=dict)
 
-    def column(self, key: str) -> int:
-        """The table's own column for ``key``, or one added right of the table."""
+    def column(self, key: str) -> int | None:
+        """The table's own column for ``key``, or one added right of the table (None when
+        columns may not be added)."""
         if key in self.table.columns:
             return self.table.columns[key]
+        if not self.add_columns:
+            return None
         if key not in self.new_columns:
             right = max([*self.table.columns.values(), *self.new_columns.values()])
             self.new_columns[key] = right + 1
@@ -136,6 +140,8 @@ def _realisasi_term(plan: _Plan, hasil: HasilIndikator, row: int) -> str | None:
     if all(s is None for s in tw_sels):
         return None  # nothing to accumulate: no realisasi in this workbook
     col = plan.column("realisasi")
+    if col is None:  # no cell for the year value: the capaian formula accumulates itself
+        return _accumulated(plan, hasil, tw_sels)
     fractions = [s for s in tw_sels if s is not None and s.bentuk == "pecahan"]
     texts = [s for s in tw_sels if s is not None and s.bentuk == "teks"]
     value = hasil.realisasi_tahun
@@ -165,6 +171,17 @@ def _realisasi_term(plan: _Plan, hasil: HasilIndikator, row: int) -> str | None:
         return None
     plan.writes.append(_write(plan, row, col, value, realisasi_formula(hasil.akumulasi, refs)))
     return cell_name(row, col)
+
+
+def _accumulated(plan: _Plan, hasil: HasilIndikator, tw_sels: list[Sel | None]) -> str | None:
+    """The year's realisasi as an expression over the TW cells, for a table without a cell
+    for it: "" until reported, like ``realisasi_formula``."""
+    terms = [_term(plan, hasil.indikator, f"tw{i}", hasil.indikator.realisasi.values[i - 1], 0)
+             for i, sel in enumerate(tw_sels, start=1) if sel is not None]  # fmt: skip
+    refs = [t for t in terms if t is not None]
+    if not refs:
+        return None
+    return realisasi_formula(hasil.akumulasi, refs).removeprefix("=")
 
 
 def _write(plan: _Plan, row: int, col: int, value: object, formula: str) -> CellWrite:
@@ -200,6 +217,8 @@ def _plan_indikator(plan: _Plan, hasil: HasilIndikator, capaian_fraction: bool) 
         realisasi_nol=hasil.aturan.realisasi_nol_negatif,
     )
     capaian_col = plan.column("capaian")
+    if capaian_col is None:
+        return
     capaian_ref = cell_name(row, capaian_col)
     value: Decimal | None = hasil.capaian
     if capaian_fraction:  # a % formatted CAPAIAN column holds fractions
@@ -210,8 +229,9 @@ def _plan_indikator(plan: _Plan, hasil: HasilIndikator, capaian_fraction: bool) 
         capaian_term = capaian_ref
     plan.writes.append(_write(plan, row, capaian_col, value, "=" + expr))
     predikat_col = plan.column("predikat")
-    predikat = predikat_formula(plan.aturan.skala_predikat, capaian_term)
-    plan.writes.append(_write(plan, row, predikat_col, hasil.predikat, predikat))
+    if predikat_col is not None:
+        predikat = predikat_formula(plan.aturan.skala_predikat, capaian_term)
+        plan.writes.append(_write(plan, row, predikat_col, hasil.predikat, predikat))
 
 
 def _plan_headers(plan: _Plan) -> None:
@@ -226,12 +246,16 @@ def _plan_headers(plan: _Plan) -> None:
         )
 
 
-def plan_hitung(result: ReadResult, hasil: HasilDokumen, aturan: Aturan) -> _Plan | None:
-    """The cells to write into the main table's sheet, or None when there is no such table."""
+def plan_hitung(
+    result: ReadResult, hasil: HasilDokumen, aturan: Aturan, *, add_columns: bool = True
+) -> _Plan | None:
+    """The cells to write into the main table's sheet, or None when there is no such table.
+    ``add_columns``: add REALISASI/CAPAIAN/PREDIKAT columns right of a table that lacks them
+    (``iku hitung``); ``iku isi`` writes only into cells the workbook already has."""
     table = _main_table(result)
     if table is None:
         return None
-    plan = _Plan(table.sheet, table, aturan)
+    plan = _Plan(table.sheet, table, aturan, add_columns)
     fraction = _capaian_is_fraction(plan, hasil)
     for hasil_indikator in hasil.indikator:
         _plan_indikator(plan, hasil_indikator, fraction)

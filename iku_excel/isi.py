@@ -120,7 +120,7 @@ def plan_fill(
         return writes, problems
     dokumen = _updated_dokumen(result.dokumen, updates)
     hasil = compute_dokumen(dokumen, aturan)
-    plan = plan_hitung(replace(result, dokumen=dokumen), hasil, aturan)
+    plan = plan_hitung(replace(result, dokumen=dokumen), hasil, aturan, add_columns=False)
     if plan is not None:
         writes.setdefault(plan.sheet, []).extend(plan.writes)
         problems.extend(plan.problems)

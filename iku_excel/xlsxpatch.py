@@ -22,7 +22,7 @@ Which zip members change, and why:
   no cached value (both measured with LibreOffice 7.4); Excel recalculates either way. A reader
   that does not calculate (pandas, openpyxl data_only, phone viewers; WPS per domain.md) then
   shows an empty cell instead of a wrong number, until the file is saved by a spreadsheet. Each
-  such cell is reported (``formula-value-cleared``, with its old value). A formula that may read
+  such cell is reported (``nilai-rumus-dikosongkan``, with its old value). A formula that may read
   anything (INDIRECT, OFFSET, table references, an unknown name) counts as dependent.
 - ``xl/workbook.xml`` (the part the package relationship names), only with ``force_recalc`` and
   only when ``<calcPr fullCalcOnLoad="1">`` is not already there: Excel then recalculates every
@@ -36,7 +36,7 @@ Not changed, on purpose (every other member must stay byte-identical): text is w
 inline string (``t="inlineStr"``; a formula's text result as ``t="str"``), so
 ``sharedStrings.xml`` never changes. Formulas on other sheets that read a changed cell keep
 their cached values until a spreadsheet recalculates; they are reported, one warning per sheet
-(``stale-formula-other-sheet``; direct references and defined names, not INDIRECT). Chart
+(``rumus-sheet-lain-usang``; direct references and defined names, not INDIRECT). Chart
 caches and pivot caches likewise wait for the spreadsheet to refresh them.
 
 Cells that are never overwritten (reported and skipped): a cell covered by a merged range that
@@ -1041,20 +1041,20 @@ def _render(p: str, value: WriteValue, formula: str | None) -> _Rendered | tuple
     f_xml = ""
     if formula is not None:
         if len(formula) > _MAX_FORMULA:
-            return "formula-too-long", f"rumus lebih dari {_MAX_FORMULA} karakter"
+            return "rumus-terlalu-panjang", f"rumus lebih dari {_MAX_FORMULA} karakter"
         f_xml = f"<{p}f>{_escape_formula(formula)}</{p}f>"
     if isinstance(value, bool):
         return _Rendered(_Content(value, "bool", formula), "b", f"{f_xml}<{p}v>{int(value)}</{p}v>")
     if isinstance(value, (int, float, Decimal)):
         text = _number_text(value)
         if text is None:
-            return "invalid-number", f"angka {value} tidak dapat disimpan Excel"
+            return "angka-tidak-sah", f"angka {value} tidak dapat disimpan Excel"
         return _Rendered(
             _Content(Decimal(text), "number", formula), None, f"{f_xml}<{p}v>{text}</{p}v>"
         )
     text = value or ""
     if len(text) > _MAX_TEXT:
-        return "text-too-long", f"teks lebih dari {_MAX_TEXT} karakter (batas Excel)"
+        return "teks-terlalu-panjang", f"teks lebih dari {_MAX_TEXT} karakter (batas Excel)"
     if formula is not None:
         # A formula's text result, "" included, is t="str" with the text in <v>.
         return _Rendered(
@@ -1247,7 +1247,7 @@ class _CellContext:
         merge = self.doc.merge_covering(planned.row, planned.col)
         if merge is None:
             return None
-        return "cell-in-merge", (
+        return "sel-dalam-gabungan", (
             f"sel ini tertutup sel gabungan {merge.text()} dan bukan sel kiri-atasnya; tidak "
             f"ditulis. Tulis ke {_ref_text(merge.r1, merge.c1)} atau pisahkan gabungannya di Excel"
         )
@@ -1263,7 +1263,7 @@ class _CellContext:
             and master == (planned.row, planned.col)
         ):
             return None
-        return "cell-in-array-formula", (
+        return "sel-rumus-larik", (
             f"sel ini bagian dari rumus array {area.text()} milik buku kerja; tidak ditulis. "
             "Hapus rumus array itu di Excel bila sel ini memang harus diisi"
         )
@@ -1274,13 +1274,13 @@ class _CellContext:
             return None
         if not planned.write.replace_formula:
             shown = f" (={tag.text})" if tag.text else ""
-            return "cell-has-formula", (
+            return "sel-berisi-rumus", (
                 f"sel ini berisi rumus milik buku kerja{shown}; tidak ditimpa. Hapus rumusnya di "
                 "Excel bila sel ini memang harus diisi nilai"
             )
         area = tag.range
         if tag.is_shared_master and area is not None and area.size > 1:
-            return "shared-formula-master", (
+            return "sel-rumus-bersama", (
                 f"sel ini menyimpan rumus bersama untuk {area.text()}; menimpanya merusak sel "
                 "lain, jadi tidak ditulis"
             )
@@ -1289,7 +1289,7 @@ class _CellContext:
     def _protection_refusal(self, planned: _Planned, sheet: str) -> tuple[str, str] | None:
         if not (self.doc.protected and self.is_locked(self.style_of(planned.row, planned.col))):
             return None
-        return "cell-protected", (
+        return "sel-terkunci", (
             f"lembar '{sheet}' diproteksi dan sel ini terkunci; tidak ditulis. Buka proteksi "
             "lembar (Tinjau > Buka Proteksi Lembar) atau buka kunci sel itu, lalu ulangi"
         )
@@ -1345,7 +1345,7 @@ def _precision_warning(planned: _Planned, sheet: str) -> tuple[Problem, ...]:
         return ()
     return (
         _problem(
-            "number-too-long",
+            "angka-terlalu-panjang",
             sheet,
             planned.ref,
             f"angka {value} punya lebih dari {_EXACT_DIGITS} digit; Excel hanya menyimpan "
@@ -1361,7 +1361,7 @@ def _cleared_problems(sheet: str, cleared: dict[tuple[int, int], _Content]) -> l
         shown = "" if old.value is None else f" (tadinya {old.value})"
         problems.append(
             _problem(
-                "formula-value-cleared",
+                "nilai-rumus-dikosongkan",
                 sheet,
                 _ref_text(row, col),
                 f"nilai tersimpan rumus ini{shown} dikosongkan karena bergantung pada sel yang "
@@ -1692,13 +1692,15 @@ def _other_sheet_problems(
             )
             problems.append(
                 _problem(
-                    "stale-formula-other-sheet",
+                    "rumus-sheet-lain-usang",
                     other.name,
                     stale[0],
                     f"rumus di {shown} membaca sel yang diubah di lembar '{edited.name}'; nilai "
                     "tersimpannya baru diperbarui saat berkas dibuka di Excel (di LibreOffice: "
                     "Data > Hitung > Hitung Ulang Tanpa Syarat, lalu simpan)",
-                    Severity.WARNING,
+                    # INFO: the workbook is marked for full recalculation, and a report on every
+                    # file of a batch would hide the files with real problems.
+                    Severity.INFO,
                 )
             )
     return problems

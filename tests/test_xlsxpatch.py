@@ -341,7 +341,7 @@ def test_only_intended_cells_differ_and_keep_their_style(staff: bytes) -> None:
     writes = fill_writes()
     out, changes, problems = patch_workbook(staff, SHEET, writes)
     written = {(SHEET, c.ref) for c in changes}
-    cleared = {(p.sheet, p.cell) for p in problems if p.code == "formula-value-cleared"}
+    cleared = {(p.sheet, p.cell) for p in problems if p.code == "nilai-rumus-dikosongkan"}
     assert cleared == {(SHEET, f"J{r}") for r in DATA_ROWS} | {(SHEET, "J16")}
     for cached in (False, True):
         before, after = all_cells(staff, cached=cached), all_cells(out, cached=cached)
@@ -423,7 +423,7 @@ def test_merged_formula_and_protected_cells_are_reported_not_written(staff: byte
     ]
     out, changes, problems = patch_workbook(staff, SHEET, writes)
     found = {(p.code, p.cell) for p in problems if p.severity is Severity.ERROR}
-    assert found == {("cell-in-merge", "B10"), ("cell-has-formula", "J9"), ("cell-protected", "E9")}
+    assert found == {("sel-dalam-gabungan", "B10"), ("sel-berisi-rumus", "J9"), ("sel-terkunci", "E9")}
     assert [c.ref for c in changes] == ["F9"]
     messages = {p.cell: p.message for p in problems if p.severity is Severity.ERROR}
     assert messages["B10"].startswith(f"{SHEET}!B10: ") and "B9" in messages["B10"]
@@ -438,7 +438,7 @@ def test_replace_formula_allows_overwriting_our_own_formula(staff: bytes) -> Non
     refused, _, problems = patch_workbook(
         first, SHEET, [CellWrite("K9", D(60), formula="J9/E9*100")]
     )
-    assert [p.code for p in problems] == ["cell-has-formula"] and refused is first
+    assert [p.code for p in problems] == ["sel-berisi-rumus"] and refused is first
     second, changes, _ = patch_workbook(
         first, SHEET, [CellWrite("K9", D(60), formula="J9/E9*100", replace_formula=True)]
     )
@@ -490,7 +490,7 @@ def test_protected_sheet_reads_locks_from_styles() -> None:
         data, "S", [CellWrite("A1", 1), CellWrite("B1", 2), CellWrite("C1", 3), CellWrite("D1", 4)]
     )
     assert [c.ref for c in changes] == ["A1"]
-    assert sorted(str(p.cell) for p in problems if p.code == "cell-protected") == ["B1", "C1", "D1"]
+    assert sorted(str(p.cell) for p in problems if p.code == "sel-terkunci") == ["B1", "C1", "D1"]
     info = read_cells(data, "S", ["A1", "B1"])
     assert not info["A1"].protected and info["B1"].protected
 
@@ -600,13 +600,13 @@ def test_impossible_numbers_are_reported() -> None:
         CellWrite("A3", float("inf")),
     ]
     _, changes, problems = patch_workbook(sheet_of(""), "S", writes)
-    assert changes == [] and [p.code for p in problems] == ["invalid-number"] * 3
+    assert changes == [] and [p.code for p in problems] == ["angka-tidak-sah"] * 3
 
 
 def test_long_integers_warn_that_excel_keeps_15_digits() -> None:
     _, changes, problems = patch_workbook(sheet_of(""), "S", [CellWrite("A1", 196206201987031006)])
     assert len(changes) == 1
-    assert [(p.code, p.severity) for p in problems] == [("number-too-long", Severity.WARNING)]
+    assert [(p.code, p.severity) for p in problems] == [("angka-terlalu-panjang", Severity.WARNING)]
 
 
 TEXTS = [
@@ -731,7 +731,7 @@ NAMES = '<definedNames><definedName name="Masukan">S!$A$1:$A$3</definedName></de
 
 
 def cleared_cells(problems: Iterable[Any]) -> set[str]:
-    return {p.cell for p in problems if p.code == "formula-value-cleared"}
+    return {p.cell for p in problems if p.code == "nilai-rumus-dikosongkan"}
 
 
 def test_cached_values_of_dependent_formulas_are_cleared() -> None:
@@ -758,10 +758,10 @@ def test_without_force_recalc_nothing_else_changes() -> None:
 
 def test_formulas_on_other_sheets_that_read_changed_cells_are_reported(staff: bytes) -> None:
     _, _, problems = patch_workbook(staff, SHEET, fill_writes())
-    other = [p for p in problems if p.code == "stale-formula-other-sheet"]
-    assert [(p.sheet, p.cell, p.severity) for p in other] == [("Rekap", "B1", Severity.WARNING)]
+    other = [p for p in problems if p.code == "rumus-sheet-lain-usang"]
+    assert [(p.sheet, p.cell, p.severity) for p in other] == [("Rekap", "B1", Severity.INFO)]
     _, _, problems = patch_workbook(staff, SHEET, [CellWrite("L9", "Tinggi")])
-    assert not [p for p in problems if p.code == "stale-formula-other-sheet"]
+    assert not [p for p in problems if p.code == "rumus-sheet-lain-usang"]
 
 
 def test_full_calc_on_load_is_set_in_workbook_xml() -> None:
@@ -860,7 +860,7 @@ def test_shared_formula_master_and_array_cells_are_protected() -> None:
     out, changes, problems = patch_workbook(data, "S", writes)
     assert [c.ref for c in changes] == ["B2", "D1"]
     errors = {(p.code, p.cell) for p in problems if p.severity is Severity.ERROR}
-    assert errors == {("shared-formula-master", "B1"), ("cell-in-array-formula", "C2")}
+    assert errors == {("sel-rumus-bersama", "B1"), ("sel-rumus-larik", "C2")}
     info = read_cells(out, "S", ["B1", "C1", "C2"])
     assert info["B1"].shared_formula_master and info["C2"].array_formula == "C1:C2"
     _, _, problems = patch_workbook(data, "S", [CellWrite("A2", 9)])
