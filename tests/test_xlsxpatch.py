@@ -423,7 +423,11 @@ def test_merged_formula_and_protected_cells_are_reported_not_written(staff: byte
     ]
     out, changes, problems = patch_workbook(staff, SHEET, writes)
     found = {(p.code, p.cell) for p in problems if p.severity is Severity.ERROR}
-    assert found == {("sel-dalam-gabungan", "B10"), ("sel-berisi-rumus", "J9"), ("sel-terkunci", "E9")}
+    assert found == {
+        ("sel-dalam-gabungan", "B10"),
+        ("sel-berisi-rumus", "J9"),
+        ("sel-terkunci", "E9"),
+    }
     assert [c.ref for c in changes] == ["F9"]
     messages = {p.cell: p.message for p in problems if p.severity is Severity.ERROR}
     assert messages["B10"].startswith(f"{SHEET}!B10: ") and "B9" in messages["B10"]
