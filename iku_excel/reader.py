@@ -276,7 +276,20 @@ def _read_identitas(grid: Grid, base: Identitas) -> Identitas:
 
 
 def load_grids(path: Path, *, sheet: str | None = None) -> list[Grid]:
-    """Open the workbook and turn each sheet (or the one asked for) into a ``Grid``."""
+    """Each sheet of the workbook (or the one asked for) as a ``Grid``, read straight from the
+    zip's XML behind the size and XML-safety guards of ``xlsxread``."""
+    from iku_excel.xlsxread import load_grids_fast
+
+    path = Path(path)
+    if not path.exists():
+        raise IkuFileError("berkas tidak ditemukan; periksa nama dan foldernya", path)
+    if path.is_dir():
+        raise IkuFileError("ini folder, bukan berkas Excel", path)
+    return load_grids_fast(path, sheet=sheet)
+
+
+def load_grids_openpyxl(path: Path, *, sheet: str | None = None) -> list[Grid]:
+    """The same through openpyxl: the reference ``load_grids`` is tested against."""
     wb = _open_workbook(path)
     try:
         names = wb.sheetnames

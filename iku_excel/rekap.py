@@ -61,6 +61,7 @@ from iku_excel.reader import read_workbook
 from iku_excel.writer import FIXED_DATE, WORKBOOK_OPTIONS
 from iku_excel.writer.cells import Number, Rumus, cell_name, col_name, excel_number, number_format
 from iku_excel.writer.cells import places as decimals_of
+from iku_excel.writer.finish import with_text_results
 from iku_excel.writer.metrics import count_lines, text_height_pt
 from iku_excel.writer.paging import MARGINS, Kertas, Page
 from iku_excel.writer.pengukuran import BAND_FILLS
@@ -645,7 +646,7 @@ class _Rekap:
         self._write_grafik(workbook, formats, rata_row)
         self._write_masalah(_Tabel(workbook, formats, SHEET_MASALAH, KOLOM_MASALAH))
         workbook.close()
-        return buffer.getvalue()
+        return with_text_results(buffer.getvalue())
 
     # ------------------------------------------------------------------ Rekap
 

@@ -337,11 +337,12 @@ def read_indikator_table(ctx: TableContext) -> tuple[Sasaran, ...]:
             continue
         if not drafts:
             drafts.append(_SasaranDraft(no, "", tujuan))
-            ctx.report(
-                Problem("sasaran-kosong", "indikator tanpa sasaran; isi kolom sasaran"),
-                row,
-                "sasaran",
-            )
+            if ctx.col("sasaran") is not None:  # a table without the column is no mistake
+                ctx.report(
+                    Problem("sasaran-kosong", "indikator tanpa sasaran; isi kolom sasaran"),
+                    row,
+                    "sasaran",
+                )
         drafts[-1].indikator.append(_IndikatorDraft(row, {}))
         last_row_with_data = row
     return tuple(_finish_sasaran(ctx, d, i) for i, d in enumerate(drafts, start=1))

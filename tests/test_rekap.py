@@ -434,7 +434,7 @@ def test_masalah_lists_the_failed_file_and_every_located_problem(
     by_code = {(r[1], r[4]): r for r in rows[1:]}
     failed = by_code[("kec_e_rusak.xlsx", "berkas-gagal")]
     assert failed[5] == "GALAT"
-    assert "bukan berkas Excel" in failed[6] and "simpan ulang" in failed[6]
+    assert "bukan berkas Excel" in failed[6] and "simpan sebagai" in failed[6]
     tw4 = by_code[("kec_d.xlsx", "tw4-kosong")]
     assert (tw4[2], tw4[3], tw4[5]) == ("Sheet1", "C8", "GALAT")
     wording = by_code[("kec_c.xlsx", "sasaran-beda-kata")]

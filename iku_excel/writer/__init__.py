@@ -25,6 +25,7 @@ from iku_excel.calculator import Aturan, HasilDokumen, compute_dokumen
 from iku_excel.errors import IkuInputError
 from iku_excel.model import Dokumen, Indikator
 from iku_excel.writer.cells import sheet_name
+from iku_excel.writer.finish import with_text_results
 from iku_excel.writer.grafik import WEIGHTS as GRAFIK_WEIGHTS
 from iku_excel.writer.grafik import write_grafik
 from iku_excel.writer.iku import WEIGHTS as IKU_WEIGHTS
@@ -153,7 +154,7 @@ def build_lampiran(
             write, weights = _WRITERS[kind]
             write(new_sheet(kind, weights), dokumen)
     workbook.close()
-    return buffer.getvalue()
+    return with_text_results(buffer.getvalue())
 
 
 def _wanted(
