@@ -84,3 +84,74 @@ def test_template_refuses_to_overwrite(tmp_path: Path) -> None:
     code, _, err = run("template", "-o", str(out))
     assert code == 2 and "--timpa" in err
     assert run("template", "-o", str(out), "--timpa")[0] == 0
+
+
+def test_contoh_end_to_end(tmp_path: Path) -> None:
+    import openpyxl
+
+    out = tmp_path / "hasil"
+    code, stdout, err = run("contoh", "-o", str(out), "--tanpa-pdf")
+    assert code == 0, err
+    written = [Path(line) for line in stdout.splitlines()]
+    assert [p.name for p in written] == ["lampiran_legok_2020.xlsx", "legok_2020_dihitung.xlsx"]
+    lampiran = openpyxl.load_workbook(written[0])
+    assert {"IKU", "Target IKU", "Pengukuran Kinerja"} <= set(lampiran.sheetnames)
+    dihitung = openpyxl.load_workbook(written[1], data_only=True)["IKU"]
+    assert dihitung["O1"].value == "CAPAIAN (%)" and dihitung["O3"].value == 103.33
+    code, _, err = run("contoh", "-o", str(out), "--tanpa-pdf")
+    assert code == 2 and "--timpa" in err  # outputs are never overwritten silently
+
+
+def _workbook(path: Path, rows: list[list[object]]) -> Path:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [[], [["Laporan ini memuat uraian kegiatan kecamatan selama tahun 2024."], ["Terima kasih."]]],
+    ids=["kosong", "prosa"],
+)
+def test_workbook_without_a_table_exit_2(tmp_path: Path, rows: list[list[object]]) -> None:
+    path = _workbook(tmp_path / "laporan.xlsx", rows)
+    code, out, err = run("baca", str(path))
+    assert code == 2 and out == ""
+    assert len(err.strip().splitlines()) == 1
+    assert "laporan.xlsx" in err and "tidak ditemukan tabel" in err
+
+
+def test_lampiran_command_writes_every_jenis(tmp_path: Path) -> None:
+    import openpyxl
+
+    out = tmp_path / "lampiran.xlsx"
+    code, stdout, err = run("lampiran", str(contoh_path()), "-o", str(out), "--kertas", "A4")
+    assert code == 1, err  # the seed's own inconsistencies are reported (sasaran wording)
+    assert stdout.strip() == str(out)
+    assert "sasaran-beda-kata" in err
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames[:2] == ["IKU", "Target IKU"]
+    assert wb["IKU"].page_setup.paperSize == 9  # A4
+
+
+@pytest.mark.libreoffice
+def test_lampiran_pdf(tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice is not installed")
+    out = tmp_path / "lampiran_iku.xlsx"
+    code, stdout, err = run("lampiran", str(contoh_path()), "-o", str(out), "--jenis", "iku",
+                            "--pdf")  # fmt: skip
+    assert code in (0, 1), err
+    pdf = out.with_suffix(".pdf")
+    assert stdout.split() == [str(out), str(pdf)]
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    assert "Pages:" in info
