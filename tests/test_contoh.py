@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 import seed
@@ -91,3 +94,25 @@ def test_seed_targets_kept(contoh: ReadResult) -> None:
     assert by_text[normalize_text("Indeks Kepuasan Masyarakat")].target == Decimal("90")
     infra = by_text[normalize_text("Prosentase Jumlah infrastruktur dasar dalam kondisi baik")]
     assert infra.target == Decimal("60")
+
+
+def test_library_example_script_runs(tmp_path: Path) -> None:
+    script = Path(__file__).resolve().parent.parent / "contoh" / "pakai_pustaka.py"
+    done = subprocess.run(
+        [sys.executable, str(script), str(tmp_path)], capture_output=True, text=True, check=True
+    )
+    assert "KECAMATAN LEGOK 2020: 6 sasaran, 10 indikator" in done.stdout
+    assert (tmp_path / "lampiran_dari_pustaka.xlsx").exists()
+
+
+def test_public_api_is_lazy() -> None:
+    # The CLI starts fast: importing the package pulls in none of the heavy libraries.
+    code = (
+        "import iku_excel, sys; "
+        "print(sorted(m for m in ('openpyxl', 'pandas', 'xlsxwriter') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+    import iku_excel
+
+    assert iku_excel.read_workbook.__module__ == "iku_excel.reader"
