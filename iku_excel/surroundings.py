@@ -44,6 +44,8 @@ _PANGKAT = re.compile(
     r"(pembina|penata|pengatur|juru|\b(iv|iii|ii|i)\s*[/.]\s*[a-e]\b|golongan|gol\.)", re.I
 )
 _TYPO_PLT = re.compile(r"^pt\.\s*", re.I)
+_NUMBER_ONLY = re.compile(r"[-+]?[\d.,]+\s*%?")
+_PLACEHOLDER = re.compile(r"[\s.()_…-]*")  # "(........)": a name to write in by hand
 
 
 @dataclass
@@ -230,6 +232,8 @@ def _column_above(by_pos: dict[tuple[int, int], str], row: int, cols: list[int])
             if last - r > 8:
                 break
             continue
+        if _NUMBER_ONLY.fullmatch(text):
+            break  # a figure of a table's total row: the block ends above its jabatan
         found.append((r, text))
         last = r
         if len(found) >= 12:
@@ -263,6 +267,8 @@ def _signer_from(
                 Severity.WARNING,
             ).at(file=file, sheet=grid.sheet, cell=cell_name(anchor.row, anchor.col))
         )
+    if _PLACEHOLDER.fullmatch(nama):
+        return None  # a blank block left to fill by hand, not a signatory
     return Penandatangan(jabatan=jabatan, nama=nama, pangkat=pangkat, nip=nip)
 
 
@@ -279,14 +285,17 @@ def _is_header_line(text: str) -> bool:
 def _assign_pihak(
     placed: list[tuple[int, Penandatangan]], lines: list[tuple[int, int, str]]
 ) -> list[Penandatangan]:
-    """Under "PIHAK KEDUA" / "PIHAK PERTAMA" labels the blocks are the PK's two parties,
-    matched left to right."""
-    labels = sorted((col, m.group(1).lower()) for _, col, t in lines if (m := _PIHAK.match(t)))
-    if len(placed) != 2 or len(labels) != 2:
-        return [signer for _, signer in placed]
-    placed = sorted(placed, key=lambda item: item[0])
-    roles = [Peran.PIHAK_PERTAMA if word == "pertama" else Peran.PIHAK_KEDUA for _, word in labels]
-    return [replace(signer, peran=role) for (_, signer), role in zip(placed, roles, strict=True)]
+    """Under "PIHAK KEDUA" / "PIHAK PERTAMA" labels the blocks are the PK's two parties: each
+    block takes the label standing in (or next to) its column. Left to right."""
+    labels = [(col, m.group(1).lower()) for _, col, t in lines if (m := _PIHAK.match(t))]
+    signers = []
+    for col, signer in sorted(placed, key=lambda item: item[0]):
+        near = sorted((abs(label_col - col), word) for label_col, word in labels)
+        if near and near[0][0] <= 2:
+            role = Peran.PIHAK_PERTAMA if near[0][1] == "pertama" else Peran.PIHAK_KEDUA
+            signer = replace(signer, peran=role)
+        signers.append(signer)
+    return signers
 
 
 def identitas_from(found: dict[str, object], base: Identitas) -> Identitas:

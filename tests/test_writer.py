@@ -612,19 +612,10 @@ def test_reader_reads_the_pk_sheet_back(tmp_path: Path) -> None:
     assert pertama is not None and pertama.nip == SEED_NIP
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="reader: the dotted PIHAK KEDUA block (to fill by hand) is read as a signatory",
-)
 def test_reader_skips_the_dotted_pihak_kedua(tmp_path: Path) -> None:
     assert _read_back("pk", tmp_path).signatory(Peran.PIHAK_KEDUA) is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="reader: 'Rata-rata capaian sasaran' rows are read as indicators, and the jabatan "
-    "above the signature picks up the numbers of the total row",
-)
 def test_reader_reads_the_pengukuran_sheet_back(tmp_path: Path) -> None:
     dokumen = _read_back("pengukuran", tmp_path)
     assert [(i.uraian, i.target, i.realisasi) for i in dokumen.indikator] == [
