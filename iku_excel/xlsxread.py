@@ -1,6 +1,6 @@
 """Fast, safe reading of .xlsx workbooks straight from the zip's XML into ``Grid`` objects.
 
-``load_grids_fast(path)`` gives what ``reader._grid_of`` makes of ``openpyxl.load_workbook(path,
+``load_grids_fast(path)`` gives what ``tests/openpyxl_grids.grid_of`` makes of ``openpyxl.load_workbook(path,
 data_only=True)`` (same values and Python types, number formats, merged ranges, hidden columns),
 2 to 8 times faster, plus ``Cell.formula_without_value`` for formulas whose result was never
 stored (openpyxl only gives ``None`` there).
@@ -574,7 +574,7 @@ class _Style(NamedTuple):
 
 
 def _style(number_format: str, kind: int) -> _Style:
-    # As reader._grid_of: "an empty cell matters only when it will show a percentage".
+    # As the openpyxl reference (tests/openpyxl_grids.py): "an empty cell matters only when it will show a percentage".
     empty = Cell(None, number_format) if "%" in number_format else None
     return _Style(number_format, kind, empty)
 
@@ -608,7 +608,7 @@ class _Styles:
 def _style_of(fmt_id: int, custom: dict[int, str | None]) -> _Style:
     if fmt_id in custom:
         code = custom[fmt_id]
-        number_format = code or "General"  # openpyxl gives None; reader._grid_of "General"
+        number_format = code or "General"  # openpyxl gives None; the reference "General"
     else:
         code = _BUILTIN_FORMATS.get(fmt_id)
         # openpyxl reads an unknown id >= 164 from an unrelated list (or fails): General here.

@@ -2,7 +2,7 @@
 broken and hostile files.
 
 Equality means: for every sheet, the same cells with the same values *and Python types* and
-number formats, the same merged ranges and hidden columns as ``reader._grid_of`` gives from
+number formats, the same merged ranges and hidden columns as ``openpyxl_grids.grid_of`` gives from
 ``openpyxl.load_workbook(path, data_only=True)``. The one intended difference: a formula without
 a stored result is a ``Cell(None, fmt, formula_without_value=True)`` where openpyxl has nothing.
 """
@@ -31,10 +31,10 @@ from hypothesis import strategies as st
 from openpyxl.styles import numbers as openpyxl_numbers
 from openpyxl.utils import datetime as openpyxl_datetime
 from openpyxl.utils import get_column_letter
+from openpyxl_grids import grid_of
 
 from iku_excel.errors import IkuFileError, IkuInputError
 from iku_excel.grid import Cell, Grid, Range
-from iku_excel.reader import _grid_of
 from iku_excel.xlsxread import (
     Limits,
     from_excel,
@@ -57,7 +57,7 @@ def openpyxl_grids(path: Path) -> list[Grid]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         wb = openpyxl.load_workbook(path, data_only=True)
-    return [_grid_of(ws) for ws in wb]
+    return [grid_of(ws) for ws in wb]
 
 
 def typed(cells: dict[tuple[int, int], Cell]) -> dict[tuple[int, int], tuple[Any, ...]]:
