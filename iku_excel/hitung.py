@@ -108,7 +108,7 @@ class _Plan:
         )
 
 
-def _term(plan: _Plan, ind: Indikator, key: str, value: Decimal | None, row: int) -> str | None:
+def _term(plan: _Plan, ind: Indikator, key: str, value: Decimal | None) -> str | None:
     """How a formula reads an input value: its cell, scaled when a fraction, or a constant."""
     sel = ind.sel_of(key)
     if sel is None:
@@ -122,66 +122,57 @@ def _term(plan: _Plan, ind: Indikator, key: str, value: Decimal | None, row: int
     return ref
 
 
-def _target_terms(plan: _Plan, ind: Indikator, row: int) -> tuple[str | None, str | None]:
+def _target_terms(plan: _Plan, ind: Indikator) -> tuple[str | None, str | None]:
     target = ind.target
     if isinstance(target, Rentang):
         return _number(target.bawah), _number(target.atas)
-    return _term(plan, ind, "target", target, row), None
+    return _term(plan, ind, "target", target), None
+
+
+def _tw_refs(plan: _Plan, ind: Indikator) -> tuple[list[str], bool]:
+    """The TW inputs of an accumulation, and whether they are fractions (0.6 shown as 60%).
+    Cells are referenced as they are when all hold plain numbers, or all fractions; in a mix,
+    or typed as text, a value is written into the formula as a constant (SUM cannot take the
+    "" of a scaling expression)."""
+    sels = [ind.sel_of(f"tw{i}") for i in (1, 2, 3, 4)]
+    present = [s for s in sels if s is not None]
+    if present and all(s.bentuk == "pecahan" for s in present):
+        return [_ref(s, plan.sheet) for s in present], True
+    refs = []
+    for i, sel in enumerate(sels, start=1):
+        value = ind.realisasi.values[i - 1]
+        if sel is not None and sel.bentuk in ("angka", "kosong"):
+            refs.append(_ref(sel, plan.sheet))
+        elif value is not None:
+            refs.append(_number(value))
+            if sel is not None and sel.bentuk == "teks":
+                plan.constant_used(ind, f"realisasi TW {i}", sel.row, sel.col)
+    return refs, False
 
 
 def _realisasi_term(plan: _Plan, hasil: HasilIndikator, row: int) -> str | None:
-    """The year's realisasi for the capaian formula; writes its formula when the table has no
-    value of its own there."""
+    """The year's realisasi for the capaian formula: the table's own value when it has one;
+    else the accumulation of the TW cells, written into the table's (or a new) REALISASI
+    column, or, where no column may be added, inside the capaian formula itself."""
     ind = hasil.indikator
     own = ind.sel_of("realisasi")
     if own is not None and own.bentuk != "kosong":
-        return _term(plan, ind, "realisasi", ind.realisasi_tahun, row)
-    tw_sels = [ind.sel_of(f"tw{i}") for i in (1, 2, 3, 4)]
-    if all(s is None for s in tw_sels):
+        return _term(plan, ind, "realisasi", ind.realisasi_tahun)
+    if all(ind.sel_of(f"tw{i}") is None for i in (1, 2, 3, 4)):
         return None  # nothing to accumulate: no realisasi in this workbook
+    refs, fractions = _tw_refs(plan, ind)
+    if not refs:
+        return None
+    formula = realisasi_formula(hasil.akumulasi, refs)
     col = plan.column("realisasi")
-    if col is None:  # no cell for the year value: the capaian formula accumulates itself
-        return _accumulated(plan, hasil, tw_sels)
-    fractions = [s for s in tw_sels if s is not None and s.bentuk == "pecahan"]
-    texts = [s for s in tw_sels if s is not None and s.bentuk == "teks"]
+    if col is None:
+        expression = formula.removeprefix("=")
+        return _scaled(f"({expression})") if fractions else expression
+    # The year value is written the way its TW cells are (fractions stay fractions).
     value = hasil.realisasi_tahun
-    if (
-        fractions
-        and not texts
-        and len(fractions) == sum(s.bentuk != "kosong" for s in tw_sels if s)
-    ):
-        # TW cells are fractions (0.6 shown as 60%): the year value is written the same way.
-        refs = [_ref(s, plan.sheet) for s in tw_sels if s is not None]
-        written = None if value is None else value / 100
-        plan.writes.append(
-            _write(plan, row, col, written, realisasi_formula(hasil.akumulasi, refs))
-        )
-        return _scaled(cell_name(row, col))
-    refs = []
-    for i, sel in enumerate(tw_sels, start=1):
-        tw_value = ind.realisasi.values[i - 1]
-        if sel is None or sel.bentuk in ("teks", "pecahan"):
-            if tw_value is not None:
-                refs.append(_number(tw_value))
-                if sel is not None and sel.bentuk == "teks":
-                    plan.constant_used(ind, f"realisasi TW {i}", sel.row, sel.col)
-        else:
-            refs.append(_ref(sel, plan.sheet))
-    if not refs:
-        return None
-    plan.writes.append(_write(plan, row, col, value, realisasi_formula(hasil.akumulasi, refs)))
-    return cell_name(row, col)
-
-
-def _accumulated(plan: _Plan, hasil: HasilIndikator, tw_sels: list[Sel | None]) -> str | None:
-    """The year's realisasi as an expression over the TW cells, for a table without a cell
-    for it: "" until reported, like ``realisasi_formula``."""
-    terms = [_term(plan, hasil.indikator, f"tw{i}", hasil.indikator.realisasi.values[i - 1], 0)
-             for i, sel in enumerate(tw_sels, start=1) if sel is not None]  # fmt: skip
-    refs = [t for t in terms if t is not None]
-    if not refs:
-        return None
-    return realisasi_formula(hasil.akumulasi, refs).removeprefix("=")
+    written = value / 100 if fractions and value is not None else value
+    plan.writes.append(_write(plan, row, col, written, formula))
+    return _scaled(cell_name(row, col)) if fractions else cell_name(row, col)
 
 
 def _write(plan: _Plan, row: int, col: int, value: object, formula: str) -> CellWrite:
@@ -204,7 +195,7 @@ def _plan_indikator(plan: _Plan, hasil: HasilIndikator, capaian_fraction: bool) 
     if row_sel is None or row_sel.sheet != plan.sheet:
         return
     row = row_sel.row
-    target, target_atas = _target_terms(plan, ind, row)
+    target, target_atas = _target_terms(plan, ind)
     realisasi = _realisasi_term(plan, hasil, row)
     if target is None or realisasi is None:
         return
