@@ -155,3 +155,36 @@ def test_lampiran_pdf(tmp_path: Path) -> None:
     assert stdout.split() == [str(out), str(pdf)]
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
     assert "Pages:" in info
+
+
+CORPUS = Path(__file__).parent / "corpus"
+
+
+def test_sheet_option_wins_over_detection() -> None:
+    path = CORPUS / "margamulya_banyak_sheet_2022.xlsx"
+    everything = json.loads(run("baca", str(path), "--json")[1])
+    assert {t["jenis"] for t in everything["layout"]} >= {"iku", "target"}
+    iku_sheet = next(t["sheet"] for t in everything["layout"] if t["jenis"] == "iku")
+    code, out, err = run("baca", str(path), "--sheet", iku_sheet, "--json")
+    assert code in (0, 1), err
+    only = json.loads(out)
+    assert {t["sheet"] for t in only["layout"]} == {iku_sheet}
+    assert only["program"] == [] and only["sasaran"] == everything["sasaran"]
+
+
+def test_header_row_option_wins_over_detection() -> None:
+    path = CORPUS / "legok_seed_iku.xlsx"
+    detected = json.loads(run("baca", str(path), "--json")[1])
+    (table,) = detected["layout"]
+    forced = json.loads(
+        run("baca", str(path), "--json", "--header-row", str(table["header_row"]))[1]
+    )
+    assert forced["sasaran"] == detected["sasaran"]
+    code, _, err = run("baca", str(path), "--header-row", "1")  # the kop row: no table there
+    assert code == 2 and "--header-row" in err
+
+
+def test_unknown_sheet_lists_the_sheets() -> None:
+    code, out, err = run("baca", str(contoh_path()), "--sheet", "Tidak Ada")
+    assert code == 2 and out == ""
+    assert "Tidak Ada" in err and "Realisasi" in err
