@@ -57,6 +57,7 @@ class Grid:
     merged: list[Range] = field(default_factory=list)
     hidden_columns: frozenset[int] = frozenset()
     _merge_index: dict[tuple[int, int], Range] | None = field(default=None, repr=False)
+    _extent: tuple[int, int, int] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def from_rows(
@@ -73,11 +74,20 @@ class Grid:
 
     @property
     def max_row(self) -> int:
-        return max((r for r, _ in self.cells), default=0)
+        return self._bounds()[0]
 
     @property
     def max_col(self) -> int:
-        return max((c for _, c in self.cells), default=0)
+        return self._bounds()[1]
+
+    def _bounds(self) -> tuple[int, int]:
+        """(max_row, max_col), computed again only when the number of cells changes: layout
+        detection asks for them on every row, and a scan per call made reading quadratic."""
+        if self._extent is None or self._extent[0] != len(self.cells):
+            rows = max((r for r, _ in self.cells), default=0)
+            cols = max((c for _, c in self.cells), default=0)
+            self._extent = (len(self.cells), rows, cols)
+        return self._extent[1], self._extent[2]
 
     def cell(self, row: int, col: int) -> Cell | None:
         return self.cells.get((row, col))

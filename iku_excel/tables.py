@@ -8,6 +8,7 @@ their numbered kegiatan. Every value that cannot be read is ``None`` plus a loca
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -211,6 +212,7 @@ def same_text(a: str, b: str, threshold: float = 0.9) -> bool:
     return SequenceMatcher(None, na, nb).ratio() >= threshold
 
 
+@functools.lru_cache(maxsize=1 << 16)  # matching compares every row with every indicator
 def normalize_text(text: str) -> str:
     text = text.lower().replace("prosentase", "persentase")
     return re.sub(r"[^0-9a-z%]+", " ", text).strip()

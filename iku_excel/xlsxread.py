@@ -1,9 +1,10 @@
 """Fast, safe reading of .xlsx workbooks straight from the zip's XML into ``Grid`` objects.
 
-``load_grids_fast(path)`` gives what ``tests/openpyxl_grids.grid_of`` makes of ``openpyxl.load_workbook(path,
-data_only=True)`` (same values and Python types, number formats, merged ranges, hidden columns),
-2 to 8 times faster, plus ``Cell.formula_without_value`` for formulas whose result was never
-stored (openpyxl only gives ``None`` there).
+``load_grids_fast(path)`` gives what ``tests/openpyxl_grids.grid_of`` makes of
+``openpyxl.load_workbook(path, data_only=True)`` (same values and Python types, number
+formats, merged ranges, hidden columns), 2 to 8 times faster, plus
+``Cell.formula_without_value`` for formulas whose result was never stored (openpyxl only gives
+``None`` there).
 
 Workbooks arrive from other offices and may be broken or hostile, so (docs: domain.md section 7):
 
@@ -574,7 +575,8 @@ class _Style(NamedTuple):
 
 
 def _style(number_format: str, kind: int) -> _Style:
-    # As the openpyxl reference (tests/openpyxl_grids.py): "an empty cell matters only when it will show a percentage".
+    # As the openpyxl reference (tests/openpyxl_grids.py): an empty cell matters only when it
+    # will show a percentage.
     empty = Cell(None, number_format) if "%" in number_format else None
     return _Style(number_format, kind, empty)
 

@@ -177,10 +177,11 @@ def group_breaks(
     without the ``carry`` rows above it."""
     repeat_height = sum(heights[repeat[0] : repeat[1] + 1]) if repeat else 0.0
     breaks: list[int] = []
+    # Placed again only when a break is added (not once per group: that was quadratic).
+    placed = page_of_rows(heights, capacity, repeat, breaks)
     for group in groups:
         if sum(heights[group.first : group.last + 1]) + repeat_height > capacity:
             continue  # taller than a page: it has to split anyway
-        placed = page_of_rows(heights, capacity, repeat, breaks)
         first_page = placed[group.first][0]
         whole = first_page == placed[group.last][0]
         carried = max(group.first - group.carry, 0)
@@ -190,6 +191,7 @@ def group_breaks(
         start = _break_row(group, placed, repeat)
         if start > 0 and start not in breaks:
             breaks.append(start)
+            placed = page_of_rows(heights, capacity, repeat, breaks)
     return sorted(breaks)
 
 
