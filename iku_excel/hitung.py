@@ -197,8 +197,8 @@ def _plan_indikator(plan: _Plan, hasil: HasilIndikator, capaian_fraction: bool) 
     row = row_sel.row
     target, target_atas = _target_terms(plan, ind)
     realisasi = _realisasi_term(plan, hasil, row)
-    if target is None or realisasi is None:
-        return
+    if target is None or realisasi is None or hasil.metode.is_rentang != (target_atas is not None):
+        return  # nothing to compute, or no formula gives the calculator's answer
     expr = capaian_expr(
         hasil.metode,
         target,

@@ -24,6 +24,14 @@ class Rumus:
     value: Number | str
 
 
+EXCEL_MAX = Decimal("9.99999999999999E+307")  # the largest number Excel shows
+
+
+def fits_excel(value: Decimal) -> bool:
+    """Can Excel hold this number? (Beyond it a value is written as text.)"""
+    return value.is_finite() and abs(value) <= EXCEL_MAX
+
+
 def excel_number(value: Decimal) -> Number:
     """A Decimal as the number Excel stores: an int when integral, so money never loses a digit
     to binary floating point (Excel holds 15 significant digits; rupiah amounts fit)."""

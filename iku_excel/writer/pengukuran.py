@@ -55,6 +55,7 @@ from iku_excel.writer.cells import (
     cell_name,
     col_name,
     excel_number,
+    fits_excel,
     money_format,
     number_format,
     places,
@@ -192,10 +193,13 @@ def _write_indikator(
         formula = Rumus(realisasi_formula(hi.akumulasi, refs), _cached(hi.realisasi_tahun))
         fmt = number_format(max((places(v) for v in ind.realisasi if v is not None), default=0))
         sheet.put(row, TAHUN, formula, ANGKA.but(num_format=fmt))
-    capaian = capaian_formula_for(hi, target_ref, cell_name(row, TAHUN), target_atas)
-    sheet.put(
-        row, CAPAIAN, Rumus(capaian, _cached(hi.capaian)), ANGKA.but(num_format=FMT_PERSEN_ANGKA)
-    )
+    capaian_fmt = ANGKA.but(num_format=FMT_PERSEN_ANGKA)
+    if hi.metode.is_rentang != (target_atas is not None):
+        # a range method with a one-number target: no formula gives the calculator's answer
+        sheet.put(row, CAPAIAN, hi.capaian, capaian_fmt)
+    else:
+        capaian = capaian_formula_for(hi, target_ref, cell_name(row, TAHUN), target_atas)
+        sheet.put(row, CAPAIAN, Rumus(capaian, _cached(hi.capaian)), capaian_fmt)
     sheet.put(row, PREDIKAT, _predikat(row, hi.predikat, skala, as_formulas), ANGKA)
 
 
@@ -300,7 +304,7 @@ def _put_number(sheet: Lembar, row: int, col: int, value: Decimal | None) -> Non
 def _cached(value: Decimal | None) -> Number | str:
     """A formula's cached value: the number, or "" where the calculator says not computable
     (the formula then shows "" too)."""
-    return "" if value is None else excel_number(value)
+    return "" if value is None or not fits_excel(value) else excel_number(value)
 
 
 def _plain(value: Decimal) -> str:

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from xlsxwriter.workbook import Workbook
 
-from iku_excel.writer.cells import Number, Rumus, excel_number
+from iku_excel.writer.cells import Number, Rumus, excel_number, fits_excel
 from iku_excel.writer.metrics import count_lines, text_height_pt
 from iku_excel.writer.paging import Group, Page, column_widths_px, paginate
 from iku_excel.writer.style import FONT, SIZE_BODY, SIZE_SMALL, Formats, Gaya
@@ -91,6 +91,8 @@ class Lembar:
             self.ws.write_string(row, col, value, fmt)
         elif isinstance(value, Rumus):
             self.ws.write_formula(row, col, value.formula, fmt, value.value)
+        elif isinstance(value, Decimal) and not fits_excel(value):
+            self.ws.write_string(row, col, format(value, "f"), fmt)  # too large for a number
         elif isinstance(value, Decimal):
             self.ws.write_number(row, col, excel_number(value), fmt)
         else:
