@@ -58,6 +58,9 @@ class Grid:
     hidden_columns: frozenset[int] = frozenset()
     _merge_index: dict[tuple[int, int], Range] | None = field(default=None, repr=False)
     _extent: tuple[int, int, int] | None = field(default=None, repr=False, compare=False)
+    _row_cols: tuple[int, dict[int, list[int]]] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     @classmethod
     def from_rows(
@@ -118,6 +121,21 @@ class Grid:
         last = self.max_col if max_col is None else max_col
         return [self.value(row, c) for c in range(1, last + 1)]
 
+    def columns_in(self, row: int) -> list[int]:
+        """The columns of ``row`` that hold a cell, in order."""
+        return self._index().get(row, [])
+
+    def _index(self) -> dict[int, list[int]]:
+        """row -> its columns; built again only when the number of cells changes."""
+        if self._row_cols is None or self._row_cols[0] != len(self.cells):
+            index: dict[int, list[int]] = {}
+            for r, c in sorted(self.cells):
+                index.setdefault(r, []).append(c)
+            self._row_cols = (len(self.cells), index)
+        return self._row_cols[1]
+
     def iter_rows(self, first: int = 1, last: int | None = None) -> Iterator[int]:
+        """The rows from ``first`` to ``last`` that hold cells: a sheet with one cell at
+        XFD1048576 costs one row, not a million (hostile files declare such extents)."""
         end = self.max_row if last is None else last
-        return iter(range(first, end + 1))
+        return iter([r for r in self._index() if first <= r <= end])

@@ -146,7 +146,8 @@ _COLUMN_NUMBER = re.compile(r"\(?\d{1,2}\)?(\s*=.*)?")
 def _columns_of_band(grid: Grid, row: int, two_rows: bool) -> dict[str, int]:
     """Column keys recognised in a header band starting at ``row``."""
     found: dict[str, int] = {}
-    for col in range(1, grid.max_col + 1):
+    columns = sorted({*grid.columns_in(row), *(grid.columns_in(row + 1) if two_rows else ())})
+    for col in columns:
         top_raw = grid.shown_value(row, col)
         top = normalize_header(top_raw) if top_raw is not None else ""
         key: str | None = None
@@ -211,7 +212,7 @@ def _score(columns: dict[str, int]) -> int:
 def detect_header(grid: Grid, row: int) -> tuple[dict[str, int], int]:
     """The columns of the header band at ``row`` and its height (1 or 2)."""
     one = _columns_of_band(grid, row, two_rows=False)
-    texts_on_top = sum(1 for c in range(1, grid.max_col + 1) if grid.value(row, c) is not None)
+    texts_on_top = sum(1 for c in grid.columns_in(row) if grid.value(row, c) is not None)
     two = _columns_of_band(grid, row, two_rows=True) if texts_on_top >= 2 else {}
     if _score(two) > _score(one):
         return two, 2
@@ -231,7 +232,11 @@ def find_tables(
     grid: Grid, *, header_row: int | None = None, min_columns: int = 3
 ) -> list[TableLayout]:
     """Every table of the sheet, top to bottom. With ``header_row`` only the table there."""
-    candidates = [header_row] if header_row else list(grid.iter_rows(1, _scan_limit(grid)))
+    candidates = (
+        [header_row]
+        if header_row
+        else [r for r in grid.iter_rows(1, _scan_limit(grid)) if len(grid.columns_in(r)) >= 2]
+    )
     tables: list[TableLayout] = []
     row_iter = iter(candidates)
     for row in row_iter:

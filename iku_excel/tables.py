@@ -238,7 +238,10 @@ def data_end(grid: Grid, layout: TableLayout) -> int:
                 if k in layout.columns]  # fmt: skip
     last = layout.first_row - 1
     blank_run = 0
-    for row in range(layout.first_row, layout.last_row + 1):
+    previous = layout.first_row - 1
+    for row in grid.iter_rows(layout.first_row, layout.last_row):
+        blank_run += row - previous - 1  # rows without any cell are blank too
+        previous = row
         texts = [clean_text(v) for c in cols if not is_empty(v := grid.value(row, c))]
         if not texts:
             blank_run += 1
