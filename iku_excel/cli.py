@@ -413,10 +413,16 @@ def rekap_command(
     found, unmatched = expand_sources(sources)
     # A rerun over the same folder must not read the last rekap back in as a source.
     paths = [p for p, _ in found if p.resolve() != output.resolve()]
-    for argument in unmatched:
-        click.echo(f"iku: {argument}: tidak ada berkas .xlsx yang cocok", err=True)
-    if not paths:
-        raise click.UsageError("tidak ada workbook untuk direkap")
+    if paths:
+        for argument in unmatched:
+            click.echo(f"iku: {argument}: tidak ada berkas .xlsx yang cocok", err=True)
+    else:
+        from iku_excel.errors import IkuInputError
+
+        raise IkuInputError(
+            "tidak ada workbook .xlsx untuk direkap; berkas Excel lama (.xls) harus dibuka di "
+            "Excel atau LibreOffice lalu disimpan sebagai .xlsx"
+        )
     with click.progressbar(length=len(paths), label="Merekap", file=sys.stderr,
                            hidden=silent) as bar:  # fmt: skip
         data, report = build_rekap(

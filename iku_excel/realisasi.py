@@ -109,12 +109,23 @@ def _read_csv(path: Path) -> list[list[object]]:
             break
         except UnicodeDecodeError:
             continue
+    else:
+        raise IkuFileError(
+            "berkas realisasi bukan teks CSV; simpan ulang dari Excel sebagai 'CSV UTF-8'", path
+        )
     sample = text[:4096]
     try:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=";,\t")
     except csv.Error:
         dialect = csv.excel  # one column, or nothing to tell: comma
-    return [list(row) for row in csv.reader(io.StringIO(text), dialect)]
+    try:
+        return [list(row) for row in csv.reader(io.StringIO(text), dialect)]
+    except csv.Error as exc:  # e.g. a field longer than the csv module allows
+        raise IkuFileError(
+            f"berkas realisasi tidak dapat dibaca sebagai CSV ({exc}); periksa isinya atau "
+            "simpan ulang dari Excel sebagai 'CSV UTF-8'",
+            path,
+        ) from exc
 
 
 def _read_xlsx(path: Path) -> list[list[object]]:
