@@ -3,7 +3,10 @@
 Generates its inputs in a temporary folder (``inputs.py``), then times what users wait for
 against a baseline timed in the same run, as whole processes: the median of several runs, the
 candidate and the baseline taking turns (the order flips every round) so a busy machine slows
-both alike. Prints one row per measurement (candidate, baseline, ratio, goal, PASS/FAIL), the
+both alike. Ratios are of CPU time (user + system of the process and its children), which
+another program on the machine barely changes, except ``--jobs 2`` against ``--jobs 1``, which is
+about waiting and uses the wall clock; the wall-clock ratio of every row is printed beside it.
+Prints one row per measurement (candidate, baseline, ratio, goal, PASS/FAIL, wall ratio), the
 scaling table and the machine. Exit code 0 when every goal holds, 1 otherwise.
 
     python benchmarks/run.py              # the whole run, about 3 minutes on 2 cores
@@ -11,9 +14,10 @@ scaling table and the machine. Exit code 0 when every goal holds, 1 otherwise.
     python benchmarks/run.py --profile    # cProfile of the slowest paths instead
     python benchmarks/run.py --keep DIR   # make the inputs in DIR and leave them there
 
-Child processes run as after ``pip install``: with compiled bytecode, kept in a cache folder
-inside the temporary folder (``PYTHONPYCACHEPREFIX``), so the run writes nothing elsewhere even
-where ``PYTHONDONTWRITEBYTECODE`` is set.
+Runs on Linux or macOS (it needs ``resource``). Child processes run as after ``pip install``:
+with compiled bytecode, kept in a cache folder inside the temporary folder
+(``PYTHONPYCACHEPREFIX``), so the run writes nothing elsewhere even where
+``PYTHONDONTWRITEBYTECODE`` is set.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import os
 import platform
 import pstats
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -84,6 +89,8 @@ class Row:
     goal: float
     unit: str = "s"
     bound: str = "ratio"
+    clock: str = ""  # "cpu" or "wall" for times
+    wall_ratio: float | None = None
     note: str = ""
 
     @property
@@ -96,18 +103,23 @@ class Row:
 
     def line(self) -> str:
         goal = f"<= {self.goal:g}" + ("" if self.bound == "ratio" else f" {self.unit}")
+        wall = "" if self.wall_ratio is None else f"{self.wall_ratio:.2f}"
+        note = f"  ({self.note})" if self.note else ""
         return (
-            f"{self.name:<48} {_amount(self.candidate, self.unit):>10} "
-            f"{_amount(self.baseline, self.unit):>10} {self.ratio:>6.2f} {goal:>10}  "
-            f"{'PASS' if self.passed else 'FAIL'}{'  (' + self.note + ')' if self.note else ''}"
-        )
+            f"{self.name:<52} {self.clock:>5} {_amount(self.candidate, self.unit):>9} "
+            f"{_amount(self.baseline, self.unit):>9} {self.ratio:>6.2f} {goal:>10}  "
+            f"{'PASS' if self.passed else 'FAIL':<6} {wall:>5}{note}"
+        ).rstrip()
 
 
 def _amount(value: float, unit: str) -> str:
     return f"{value:.3f} {unit}" if unit in ("s", "ms") else f"{value:.1f} {unit}"
 
 
-HEADER = f"{'name':<48} {'candidate':>10} {'baseline':>10} {'ratio':>6} {'goal':>10}  result"
+HEADER = (
+    f"{'name':<52} {'clock':>5} {'candidate':>9} {'baseline':>9} {'ratio':>6} {'goal':>10}  "
+    f"{'result':<6} {'wall':>5}"
+)
 
 
 # --- running commands --------------------------------------------------------------------------
@@ -134,35 +146,49 @@ class Runner:
         _check(command, done.returncode, done.stderr)
         return done
 
-    def seconds(self, job: Job) -> float:
+    def seconds(self, job: Job) -> Timing:
+        """Wall-clock and CPU seconds of one run (the CPU time of the children this process
+        has waited for grows by exactly that run's, its workers' included)."""
         scratch = Path(tempfile.mkdtemp(dir=self.root, prefix="run-"))
         command = job(scratch)
-        start = time.perf_counter()
+        cpu_before, start = _children_cpu(), time.perf_counter()
         done = subprocess.run(
             command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=self.env
         )
-        elapsed = time.perf_counter() - start
+        timing = Timing(time.perf_counter() - start, _children_cpu() - cpu_before)
         shutil.rmtree(scratch)
         _check(command, done.returncode, done.stderr)
-        return elapsed
+        return timing
 
     def compare(
-        self, name: str, candidate: Job, baseline: Job, goal: float, *, costly: bool = False
+        self,
+        name: str,
+        candidate: Job,
+        baseline: Job,
+        goal: float,
+        *,
+        costly: bool = False,
+        clock: str = "cpu",
     ) -> Row:
-        """Median seconds of each side, the sides taking turns. Cheap rows start with a warm-up
-        of each side; costly ones need none after ``prime_and_check`` and would blow the time
-        budget."""
+        """Median seconds of each side on ``clock``, the sides taking turns. Cheap rows start
+        with a warm-up of each side; costly ones need none after ``prime_and_check`` and would
+        blow the time budget."""
         if self.warm_up and not costly:
             self.seconds(candidate)
             self.seconds(baseline)
-        times: dict[str, list[float]] = {"candidate": [], "baseline": []}
+        times: dict[str, list[Timing]] = {"candidate": [], "baseline": []}
         sides = [("candidate", candidate), ("baseline", baseline)]
         for turn in range(self.costly if costly else self.cheap):
             for side, job in sides if turn % 2 == 0 else sides[::-1]:
                 times[side].append(self.seconds(job))
-        cand, base = (statistics.median(times[side]) for side in ("candidate", "baseline"))
-        print(f"  {name}: {cand:.3f} s / {base:.3f} s", file=sys.stderr)
-        return Row(name, cand, base, goal)
+
+        def median(side: str, which: str) -> float:
+            return float(statistics.median(getattr(t, which) for t in times[side]))
+
+        cand, base = median("candidate", clock), median("baseline", clock)
+        wall = median("candidate", "wall") / median("baseline", "wall")
+        print(f"  {name}: {cand:.3f} s / {base:.3f} s {clock}", file=sys.stderr)
+        return Row(name, cand, base, goal, clock=clock, wall_ratio=wall)
 
     def peak_rss_mb(self, job: Job) -> float:
         """Peak resident memory of one fresh run, from a wrapper process of its own."""
@@ -175,12 +201,23 @@ class Runner:
         return maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)  # bytes on macOS
 
 
+@dataclass(frozen=True)
+class Timing:
+    wall: float
+    cpu: float
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def parallel_capacity(run: Runner, processes: int = 2) -> float:
     """How many of ``processes`` CPU-bound processes started together really ran at once:
     2.0 on two free cores, 1.0 when another program keeps one busy (then ``--jobs 2`` cannot
     gain either)."""
     command = [sys.executable, "-c", BUSY]
-    alone = statistics.median(run.seconds(lambda _: command) for _ in range(3))
+    alone = statistics.median(run.seconds(lambda _: command).wall for _ in range(3))
     start = time.perf_counter()
     together = [subprocess.Popen(command, env=run.env) for _ in range(processes)]
     for process in together:
@@ -299,14 +336,12 @@ def timed_rows(run: Runner, iku: list[str], data: Inputs) -> list[Row]:
             fill_job(iku, staff, csv, jobs=1),
             0.6,
             costly=True,
+            clock="wall",
         ),
     ]
 
 
 def memory_rows(run: Runner, iku: list[str], data: Inputs) -> list[Row]:
-    if sys.platform == "win32":  # no resource module: measure with the Task Manager instead
-        print("  memory rows skipped: resource.getrusage is not on Windows", file=sys.stderr)
-        return []
     fill = run.peak_rss_mb(fill_job(iku, data.staff, data.staff_csv))
     fill_base = run.peak_rss_mb(openpyxl_job(OPENPYXL_LOAD_SAVE_ALL, data.staff, output="s"))
     read = run.peak_rss_mb(read_job(iku, data.big))
@@ -325,7 +360,7 @@ class Scale:
 
 
 def scaling(run: Runner, iku: list[str], data: Inputs) -> list[Scale]:
-    """Read and fill time per size, the sizes taking turns so noise spreads over all. The
+    """Read and fill CPU time per size, the sizes taking turns so noise spreads over all. The
     largest runs once: it costs more than the others together."""
     runs = {n: run.costly if n < max(SCALES) else 1 for n in SCALES}
     read: dict[int, list[float]] = {n: [] for n in SCALES}
@@ -333,8 +368,8 @@ def scaling(run: Runner, iku: list[str], data: Inputs) -> list[Scale]:
     for turn in range(max(runs.values())):
         for n in (n for n in SCALES if turn < runs[n]):
             book, csv = data.scaled[n]
-            read[n].append(run.seconds(read_job(iku, book)))
-            fill[n].append(run.seconds(fill_job(iku, book, csv)))
+            read[n].append(run.seconds(read_job(iku, book)).cpu)
+            fill[n].append(run.seconds(fill_job(iku, book, csv)).cpu)
     found = [Scale(n, statistics.median(read[n]), statistics.median(fill[n])) for n in SCALES]
     for s in found:
         print(f"  {s.indicators:,}: read {s.read_s:.3f} s, fill {s.fill_s:.3f} s", file=sys.stderr)
@@ -355,11 +390,12 @@ def linearity_rows(found: list[Scale]) -> list[Row]:
     for what, seconds in (("read", lambda s: s.read_s), ("fill", lambda s: s.fill_s)):
         rows.append(
             Row(
-                f"scaling: {what}, ms per indicator {span}",
+                f"scaling {what}: ms/indicator {span}",
                 per_indicator_ms(mid, large, seconds),
                 per_indicator_ms(small, mid, seconds),
                 1.3,
                 "ms",
+                clock="cpu",
             )
         )
     return rows
@@ -375,12 +411,14 @@ def with_capacity_note(rows: list[Row], capacity: list[float]) -> list[Row]:
 
 
 def scale_table(found: list[Scale]) -> list[str]:
-    lines = [f"{'indicators':>10} {'read s':>8} {'ms/ind':>7} {'fill s':>8} {'ms/ind':>7}"]
+    lines = [
+        f"{'indicators':>10} {'read cpu s':>10} {'ms/ind':>7} {'fill cpu s':>10} {'ms/ind':>7}"
+    ]
     for s in found:
         per = 1000 / s.indicators
         lines.append(
-            f"{s.indicators:>10,} {s.read_s:>8.3f} {s.read_s * per:>7.3f} "
-            f"{s.fill_s:>8.3f} {s.fill_s * per:>7.3f}"
+            f"{s.indicators:>10,} {s.read_s:>10.3f} {s.read_s * per:>7.3f} "
+            f"{s.fill_s:>10.3f} {s.fill_s * per:>7.3f}"
         )
     return lines
 
@@ -427,7 +465,8 @@ def report(
     rows: list[Row], found: list[Scale], iku: list[str], capacity: list[float], elapsed: float
 ) -> None:
     print(f"\niku_excel benchmark: {machine()}")
-    print(f"iku: {' '.join(iku)}; medians, candidate and baseline interleaved")
+    print(f"iku: {' '.join(iku)}; medians, candidate and baseline interleaved;")
+    print("ratios of CPU time (wall clock for --jobs), wall-clock ratio in the last column")
     free = " and ".join(f"{c:.2f}" for c in capacity)
     print(f"cores free for 2 processes at once (2.00 = both), at start and end: {free}\n")
     print(HEADER)
