@@ -17,7 +17,14 @@ from pathlib import Path
 from iku_excel.calculator import Aturan
 from iku_excel.errors import IkuInputError, Problem, Severity
 from iku_excel.fileio import write_bytes_atomic
-from iku_excel.isi import HasilIsi, Tugas, expand_sources, fill_batch, receipt_rows
+from iku_excel.isi import (
+    HasilIsi,
+    Tugas,
+    expand_sources,
+    explain_unmatched,
+    fill_batch,
+    receipt_rows,
+)
 from iku_excel.realisasi import SumberRealisasi
 
 RECEIPT_FIELDS = ("berkas", "sheet", "sel", "lama", "baru", "rumus")
@@ -45,7 +52,7 @@ class BatchReport:
             out.append(f"  [{problem.severity.value}] {problem.file} {problem.cell}: "
                        f"{problem.message} ({problem.code})")  # fmt: skip
         for argument in self.unmatched_sources:
-            out.append(f"  [error] {argument}: tidak ada berkas .xlsx yang cocok")
+            out.append(f"  [error] {argument}: {explain_unmatched(argument)}")
         for result in results:
             if result.failed:
                 out.append(f"  [gagal] {result.source}: {result.failed}")
@@ -54,8 +61,8 @@ class BatchReport:
                 if p.severity is Severity.INFO:
                     continue
                 where = f"{p.sheet}!{p.cell}" if p.sheet and p.cell else (p.cell or "")
-                out.append(f"  [{p.severity.value}] {result.source.name} {where}: {p.message}"
-                           f" ({p.code})")  # fmt: skip
+                place = f"{result.source.name} {where}".rstrip()
+                out.append(f"  [{p.severity.value}] {place}: {p.message} ({p.code})")
         done = sum(1 for r in results if not r.failed)
         with_problems = sum(1 for r in results if not r.failed and r.has_problems)
         failed = sum(1 for r in results if r.failed)

@@ -407,22 +407,20 @@ def rekap_command(
       iku rekap tw1.xlsx tw2.xlsx tw3.xlsx tw4.xlsx -o rekap_tahunan.xlsx
     """
     from iku_excel.fileio import write_bytes_atomic
-    from iku_excel.isi import expand_sources
+    from iku_excel.isi import expand_sources, explain_unmatched
     from iku_excel.rekap import build_rekap
 
     found, unmatched = expand_sources(sources)
     # A rerun over the same folder must not read the last rekap back in as a source.
     paths = [p for p, _ in found if p.resolve() != output.resolve()]
-    if paths:
-        for argument in unmatched:
-            click.echo(f"iku: {argument}: tidak ada berkas .xlsx yang cocok", err=True)
-    else:
+    why = [f"{argument}: {explain_unmatched(argument)}" for argument in unmatched]
+    if not paths:
         from iku_excel.errors import IkuInputError
 
-        raise IkuInputError(
-            "tidak ada workbook .xlsx untuk direkap; berkas Excel lama (.xls) harus dibuka di "
-            "Excel atau LibreOffice lalu disimpan sebagai .xlsx"
-        )
+        reasons = why or [f"{output.name}: hanya berisi hasil rekap ini sendiri"]
+        raise IkuInputError("tidak ada workbook .xlsx untuk direkap; " + "; ".join(reasons))
+    for line in why:
+        click.echo(f"iku: {line}", err=True)
     with click.progressbar(length=len(paths), label="Merekap", file=sys.stderr,
                            hidden=silent) as bar:  # fmt: skip
         data, report = build_rekap(
@@ -430,5 +428,7 @@ def rekap_command(
         )
     write_bytes_atomic(output, data, overwrite=timpa)
     click.echo(str(output))
+    for failed in report.files_failed:
+        click.echo(f"  [gagal] {failed.file}: {failed.message}", err=True)
     click.echo(report.summary(), err=True)
     sys.exit(max(report.exit_code, EXIT_PROBLEMS if unmatched else EXIT_OK))

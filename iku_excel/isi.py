@@ -230,6 +230,30 @@ def expand_sources(arguments: Iterable[str]) -> tuple[list[tuple[Path, Path]], l
     return sorted(((p, rel) for p, rel in found.items()), key=lambda item: str(item[0])), unmatched
 
 
+LEGACY_KINDS = {
+    ".xls": "berkas Excel lama (.xls)",
+    ".xlt": "templat Excel lama (.xlt)",
+    ".ods": "berkas LibreOffice (.ods)",
+    ".et": "berkas WPS (.et)",
+}
+_GLOB_CHARS = frozenset("*?[")
+
+
+def explain_unmatched(argument: str) -> str:
+    """Why an argument gave no workbook, in the user's words (one clause, no path)."""
+    path = Path(argument)
+    if path.is_dir():
+        return "folder ini tidak memuat berkas .xlsx"
+    if path.is_file():
+        kind = LEGACY_KINDS.get(path.suffix.lower())
+        if kind:
+            return f"{kind}, buka di Excel atau LibreOffice lalu simpan sebagai .xlsx"
+        return "bukan workbook .xlsx atau .xlsm"
+    if _GLOB_CHARS & set(argument):
+        return "pola ini tidak cocok dengan berkas .xlsx mana pun"
+    return "berkas atau folder tidak ditemukan; periksa ejaan dan lokasinya"
+
+
 @dataclass(frozen=True)
 class Tugas:
     """One file's job, picklable for a worker process."""
@@ -255,6 +279,10 @@ def run_tugas(tugas: Tugas) -> HasilIsi:
             overwrite=tugas.overwrite,
             backup=tugas.backup,
         )
+    except IkuFileError as exc:
+        # The summary line names the source already; repeat a path only if it is another file.
+        same = exc.path is not None and Path(str(exc.path)) == tugas.source
+        return HasilIsi(tugas.source, tugas.output, failed=exc.message if same else str(exc))
     except IkuError as exc:
         return HasilIsi(tugas.source, tugas.output, failed=str(exc))
     except OSError as exc:

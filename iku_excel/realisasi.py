@@ -17,6 +17,7 @@ two equally well, is reported and never written to a guessed row.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
@@ -103,13 +104,18 @@ def read_sumber(path: Path) -> SumberRealisasi:
 
 def _read_csv(path: Path) -> list[list[object]]:
     raw = path.read_bytes()
-    for encoding in ("utf-8-sig", "cp1252"):
+    # Excel's "Unicode Text" is UTF-16 with a byte-order mark (and tabs); else UTF-8 (with or
+    # without BOM), else the Windows code page older Excel uses for plain "CSV".
+    utf16 = raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    for encoding in ("utf-16",) if utf16 else ("utf-8-sig", "cp1252"):
         try:
             text = raw.decode(encoding)
             break
         except UnicodeDecodeError:
             continue
     else:
+        text = "\0"
+    if "\0" in text:  # binary data decodes as cp1252 too; text never holds NUL
         raise IkuFileError(
             "berkas realisasi bukan teks CSV; simpan ulang dari Excel sebagai 'CSV UTF-8'", path
         )

@@ -48,7 +48,7 @@ Writes whose value is already in the cell change nothing, and when nothing chang
 bytes come back as they are: a rerun after an interruption finishes the job without touching
 finished files. docProps (modified date, application) are left as they were.
 
-Hostile input: the input must be a zip within ``ZipLimits`` (members, uncompressed sizes,
+Hostile input: the input must be a zip within ``Limits`` (members, uncompressed sizes,
 compression ratio), without encrypted members or compression methods Excel does not use. The
 workbook-level parts are read with defusedxml (no DTD, no entities); the edited sheet must hold
 no DOCTYPE, comment, CDATA or processing instruction (Excel writes none, and text splicing
@@ -74,6 +74,7 @@ from xml.etree import ElementTree
 
 from iku_excel.errors import IkuFileError, IkuInputError, Problem, Severity
 from iku_excel.fileio import describe_os_error, write_bytes_atomic
+from iku_excel.xlsxread import DEFAULT_LIMITS, Limits
 
 WriteValue: TypeAlias = "Decimal | int | float | bool | str | None"
 CellValue: TypeAlias = "Decimal | str | bool | None"
@@ -148,25 +149,10 @@ class CellInfo:
         return self.sheet_protected and self.locked
 
 
-@dataclass(frozen=True, slots=True)
-class ZipLimits:
-    """Limits a workbook must respect before anything is decompressed. Generous for real
-    workbooks; a file beyond them is refused, naming the limit."""
-
-    max_members: int = 10_000
-    max_member_size: int = 200 * 2**20  # uncompressed bytes of any one member
-    max_total_size: int = 1 * 2**30  # uncompressed bytes of all members together
-    max_ratio: float = 200.0  # uncompressed / compressed ...
-    ratio_applies_above: int = 10 * 2**20  # ... for members larger than this
-
-
-DEFAULT_LIMITS = ZipLimits()
-
-
 # --------------------------------------------------------------------------- public functions
 
 
-def sheet_part_names(xlsx: bytes, *, limits: ZipLimits = DEFAULT_LIMITS) -> dict[str, str]:
+def sheet_part_names(xlsx: bytes, *, limits: Limits = DEFAULT_LIMITS) -> dict[str, str]:
     """Every sheet's name -> its zip member (``"xl/worksheets/sheet3.xml"``), in tab order,
     from the workbook part and its relationships. Chart sheets are included."""
     archive = _Archive(xlsx, limits)
@@ -174,7 +160,7 @@ def sheet_part_names(xlsx: bytes, *, limits: ZipLimits = DEFAULT_LIMITS) -> dict
 
 
 def read_cells(
-    xlsx: bytes, sheet: str, refs: Iterable[str], *, limits: ZipLimits = DEFAULT_LIMITS
+    xlsx: bytes, sheet: str, refs: Iterable[str], *, limits: Limits = DEFAULT_LIMITS
 ) -> dict[str, CellInfo]:
     """What the cells ``refs`` of ``sheet`` hold now, keyed by the normalised ref ("K9")."""
     archive = _Archive(xlsx, limits)
@@ -195,7 +181,7 @@ def patch_workbook(
     writes: Sequence[CellWrite],
     *,
     force_recalc: bool = True,
-    limits: ZipLimits = DEFAULT_LIMITS,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> tuple[bytes, list[CellChange], list[Problem]]:
     """Write ``writes`` into ``sheet`` of the workbook ``xlsx`` and return the new workbook,
     the cells changed and the problems met.
@@ -262,16 +248,18 @@ def patch_file(
     *,
     overwrite: bool = False,
     force_recalc: bool = True,
-    limits: ZipLimits = DEFAULT_LIMITS,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> tuple[list[CellChange], list[Problem]]:
     """``patch_workbook`` on the file ``src``, written to ``dst`` through a temporary file and
     an atomic replace. ``dst`` may be ``src`` itself (with ``overwrite``); a source left
     unchanged is then not rewritten."""
     src, dst = Path(src), Path(dst)
     try:
-        if src.stat().st_size > limits.max_total_size:  # never read a huge file into memory
+        if src.stat().st_size > limits.max_total_bytes:  # never read a huge file into memory
             raise IkuFileError(
-                f"berkas lebih dari {limits.max_total_size // _MB} MB; tidak diproses", src
+                f"berkas lebih dari {limits.max_total_bytes // _MB} MB (Limits.max_total_bytes); "
+                "tidak diproses",
+                src,
             )
         data = src.read_bytes()
     except OSError as exc:
@@ -1754,14 +1742,15 @@ class _Archive:
     """A zip read from bytes without ``zipfile``: every member's raw records are kept so that
     unchanged members are copied, not recompressed."""
 
-    def __init__(self, data: bytes, limits: ZipLimits) -> None:
+    def __init__(self, data: bytes, limits: Limits) -> None:
         self.data = data
         _refuse_non_zip(data)
         try:
             cd_start, prefix, count, self.comment = _central_directory(data)
             if count > min(limits.max_members, 0xFFFF):
                 raise IkuFileError(
-                    f"berkas berisi {count} bagian, melebihi batas {limits.max_members}; ini "
+                    f"berkas berisi {count} bagian, melebihi batas {limits.max_members} "
+                    "(Limits.max_members); ini "
                     "bukan buku kerja biasa dan tidak diproses"
                 )
             self.entries = _central_entries(data, cd_start, count)
@@ -1961,7 +1950,7 @@ def _zip64_values(
     raise _corrupt("data zip64 tidak lengkap")
 
 
-def _check_members(entries: list[_Entry], limits: ZipLimits) -> None:
+def _check_members(entries: list[_Entry], limits: Limits) -> None:
     names: set[str] = set()
     total = 0
     for e in entries:
@@ -1977,22 +1966,24 @@ def _check_members(entries: list[_Entry], limits: ZipLimits) -> None:
                 f"bagian {e.name} memakai metode kompresi {e.method} yang tidak dipakai Excel; "
                 "buka dan simpan ulang di Excel"
             )
-        if e.size > limits.max_member_size:
+        if e.size > limits.max_member_bytes:
             raise IkuFileError(
                 f"bagian {e.name} berukuran {e.size // _MB} MB setelah dibuka, melebihi batas "
-                f"{limits.max_member_size // _MB} MB; berkas tidak diproses"
+                f"{limits.max_member_bytes // _MB} MB (Limits.max_member_bytes); berkas tidak "
+                "diproses"
             )
         ratio = e.size / max(e.compressed_size, 1)
-        if e.size > limits.ratio_applies_above and ratio > limits.max_ratio:
+        if e.size > limits.ratio_from_bytes and ratio > limits.max_ratio:
             raise IkuFileError(
-                f"bagian {e.name} memampat {ratio:.0f} kali (batas {limits.max_ratio:.0f}); berkas "
+                f"bagian {e.name} memampat {ratio:.0f} kali (batas {limits.max_ratio}, "
+                "Limits.max_ratio); berkas "
                 "seperti ini dapat menghabiskan memori dan tidak diproses"
             )
         total += e.size
-    if total > limits.max_total_size:
+    if total > limits.max_total_bytes:
         raise IkuFileError(
             f"isi berkas {total // _MB} MB setelah dibuka, melebihi batas "
-            f"{limits.max_total_size // _MB} MB; berkas tidak diproses"
+            f"{limits.max_total_bytes // _MB} MB (Limits.max_total_bytes); berkas tidak diproses"
         )
 
 

@@ -109,9 +109,9 @@ def target_value(ind: Indikator) -> tuple[Value, str]:
         unit = "%" if percent else (f" {satuan}" if satuan.casefold() not in _NOT_A_UNIT else "")
         return f"{_plain(target.bawah)} - {_plain(target.atas)}{unit}", ""
     if percent:
-        return excel_number(target / 100), number_format(places(target), percent=True)
+        return target / 100, number_format(places(target), percent=True)
     suffix = "" if satuan.casefold() in _NOT_A_UNIT else satuan
-    return excel_number(target), number_format(places(target), suffix=suffix)
+    return target, number_format(places(target), suffix=suffix)
 
 
 def _plain(value: Decimal) -> str:

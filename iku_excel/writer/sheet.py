@@ -90,13 +90,16 @@ class Lembar:
         elif isinstance(value, str):
             self.ws.write_string(row, col, value, fmt)
         elif isinstance(value, Rumus):
-            self.ws.write_formula(row, col, value.formula, fmt, value.value)
-        elif isinstance(value, Decimal) and not fits_excel(value):
-            self.ws.write_string(row, col, format(value, "f"), fmt)  # too large for a number
-        elif isinstance(value, Decimal):
-            self.ws.write_number(row, col, excel_number(value), fmt)
+            cached = value.value
+            if not isinstance(cached, str) and not fits_excel(Decimal(cached)):
+                cached = ""  # Excel computes it on opening; no number to store
+            self.ws.write_formula(row, col, value.formula, fmt, cached)
         else:
-            self.ws.write_number(row, col, value, fmt)
+            exact = value if isinstance(value, Decimal) else Decimal(value)
+            if fits_excel(exact):
+                self.ws.write_number(row, col, excel_number(exact), fmt)
+            else:  # too large (or not finite) for an Excel number: keep it visible as text
+                self.ws.write_string(row, col, format(exact, "f"), fmt)
         shown = _shown(value)
         self._placed.append(_Placed(row, col, last_row, last_col, shown, gaya))
 

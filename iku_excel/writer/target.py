@@ -130,8 +130,8 @@ def target_value(ind: TargetIndikator) -> tuple[Value, str]:
     if bare and not _PLAIN_NUMBER.fullmatch(bare):
         return shown, ""
     if percent:
-        return excel_number(ind.nilai / 100), number_format(places(ind.nilai), percent=True)
-    return excel_number(ind.nilai), number_format(places(ind.nilai))
+        return ind.nilai / 100, number_format(places(ind.nilai), percent=True)
+    return ind.nilai, number_format(places(ind.nilai))
 
 
 def _write_program(sheet: Lembar, row: int, program: Program, money: Gaya) -> _Amount:
