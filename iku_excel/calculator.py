@@ -221,7 +221,7 @@ SKALA_BAWAAN = {s.nama: s for s in (SKALA_LKJIP, SKALA_SAKIP)}
 # --------------------------------------------------------------------------- rules (Aturan)
 
 
-def normalize_text(text: str) -> str:
+def fold_text(text: str) -> str:
     """Case-folded, whitespace collapsed: how ``cocok`` and wording checks compare text."""
     return " ".join(text.casefold().split())
 
@@ -238,7 +238,7 @@ class AturanIndikator:
     batas_atas: Decimal | Literal[False] | None = None
 
     def matches(self, indikator: Indikator) -> bool:
-        return normalize_text(self.cocok) in normalize_text(indikator.uraian)
+        return fold_text(self.cocok) in fold_text(indikator.uraian)
 
 
 @dataclass(frozen=True, slots=True)
@@ -785,7 +785,7 @@ _PERSENTASE_PENURUNAN = re.compile(r"^(persentase|prosentase|presentase)\s+penur
 
 def _check_wording(indikator: Indikator, efektif: AturanEfektif, catatan: _Catatan) -> None:
     """Warnings only: polarity is data, the words merely suggest a second look."""
-    text = normalize_text(indikator.uraian)
+    text = fold_text(indikator.uraian)
     if efektif.polaritas_sumber is not Sumber.ATURAN:
         _check_polaritas_wording(text, efektif.polaritas, catatan)
     satuan = indikator.satuan.casefold()
@@ -1264,8 +1264,8 @@ __all__ = [
     "compute_sasaran",
     "compute_serapan",
     "default_akumulasi",
+    "fold_text",
     "label_efisiensi",
     "match_sasaran",
-    "normalize_text",
     "round_half_away",
 ]

@@ -30,7 +30,7 @@ from iku_excel.hitung import plan_hitung
 from iku_excel.model import Dokumen, Indikator, PerTriwulan, Sel
 from iku_excel.reader import ReadResult, read_workbook
 from iku_excel.realisasi import BarisRealisasi, match_rows
-from iku_excel.xlsxpatch import CellChange, CellWrite, patch_workbook, read_cells
+from iku_excel.xlsxpatch import CellChange, CellWrite, patch_workbook
 
 BACKUP_DIR = ".iku_cadangan"
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
@@ -128,23 +128,6 @@ def plan_fill(
     return writes, problems
 
 
-def _allow_own_formulas(data: bytes, sheet: str, writes: list[CellWrite]) -> list[CellWrite]:
-    """A cell already holding exactly the formula we write is ours from an earlier run: let the
-    write refresh its value instead of reporting it as the user's formula."""
-    formulas = [w for w in writes if w.formula]
-    if not formulas:
-        return writes
-    info = read_cells(data, sheet, [w.ref for w in formulas])
-    own = {
-        w.ref
-        for w in formulas
-        if (cell := info.get(w.ref.replace("$", "").upper())) is not None
-        and cell.formula is not None
-        and cell.formula.replace(" ", "") == (w.formula or "").replace(" ", "")
-    }
-    return [replace(w, replace_formula=True) if w.ref in own else w for w in writes]
-
-
 def fill_workbook(
     src: Path,
     dst: Path | None,
@@ -172,9 +155,7 @@ def fill_workbook(
     data = original
     for sheet, sheet_writes in writes.items():
         unique = list({w.ref: w for w in sheet_writes}.values())
-        data, changes, patch_problems = patch_workbook(
-            data, sheet, _allow_own_formulas(data, sheet, unique)
-        )
+        data, changes, patch_problems = patch_workbook(data, sheet, unique)
         outcome.changes.extend(changes)
         outcome.problems.extend(p.at(file=src.name) for p in patch_problems)
     if dst is None:

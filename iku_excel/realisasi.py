@@ -299,12 +299,13 @@ def match_rows(
     source: str,
 ) -> tuple[list[Kecocokan], list[Problem]]:
     """Match every row addressed to this workbook to one of its indicators."""
+    index = _Index(indikator)
     matches: list[Kecocokan] = []
     problems: list[Problem] = []
     for row in rows:
         if not applies_to(row, file_name, instansi):
             continue
-        found, how, problem = _match_one(row, indikator, source)
+        found, how, problem = index.match(row, source)
         if problem is not None:
             problems.append(problem.at(file=file_name))
         if found is not None:
@@ -312,49 +313,68 @@ def match_rows(
     return matches, problems
 
 
-def _match_one(
-    row: BarisRealisasi, indikator: Sequence[Indikator], source: str
-) -> tuple[Indikator | None, str, Problem | None]:
-    where = f"{source} baris {row.line}"
-    if row.kode:
-        same = [i for i in indikator if i.kode and i.kode.strip() == row.kode.strip()]
-        if len(same) == 1:
-            return same[0], "kode", None
-        if len(same) > 1:
-            return None, "", _ambiguous(row, where, [i.uraian for i in same])
-    if row.indikator:
-        wanted = normalize_text(row.indikator)
-        same = [i for i in indikator if normalize_text(i.uraian) == wanted]
-        if len(same) == 1:
-            return same[0], "teks", None
-        if len(same) > 1:
-            return None, "", _ambiguous(row, where, [i.uraian for i in same])
-        return _fuzzy(row, indikator, wanted, where)
-    return None, "", _unmatched(row, where)
+class _Index:
+    """A workbook's indicators by kode and by normalised wording, built once per workbook, so
+    matching a source of n rows against m indicators costs n lookups, not n x m comparisons
+    (only rows that need a fuzzy match are compared with every indicator)."""
 
+    def __init__(self, indikator: Sequence[Indikator]) -> None:
+        self.indikator = indikator
+        self.texts = [normalize_text(i.uraian) for i in indikator]
+        self.by_kode: dict[str, list[Indikator]] = {}
+        self.by_text: dict[str, list[Indikator]] = {}
+        for ind, text in zip(indikator, self.texts, strict=True):
+            if ind.kode and ind.kode.strip():
+                self.by_kode.setdefault(ind.kode.strip(), []).append(ind)
+            self.by_text.setdefault(text, []).append(ind)
 
-def _fuzzy(
-    row: BarisRealisasi, indikator: Sequence[Indikator], wanted: str, where: str
-) -> tuple[Indikator | None, str, Problem | None]:
-    scored = sorted(
-        ((SequenceMatcher(None, wanted, normalize_text(i.uraian)).ratio(), n) for n, i in
-         enumerate(indikator)),
-        reverse=True,
-    )  # fmt: skip
-    if not scored or scored[0][0] < FUZZY_MIN:
+    def match(
+        self, row: BarisRealisasi, source: str
+    ) -> tuple[Indikator | None, str, Problem | None]:
+        where = f"{source} baris {row.line}"
+        if row.kode:
+            same = self.by_kode.get(row.kode.strip(), [])
+            if len(same) == 1:
+                return same[0], "kode", None
+            if len(same) > 1:
+                return None, "", _ambiguous(row, where, [i.uraian for i in same])
+        if row.indikator:
+            wanted = normalize_text(row.indikator)
+            same = self.by_text.get(wanted, [])
+            if len(same) == 1:
+                return same[0], "teks", None
+            if len(same) > 1:
+                return None, "", _ambiguous(row, where, [i.uraian for i in same])
+            return self._fuzzy(row, wanted, where)
         return None, "", _unmatched(row, where)
-    best_ratio, best = scored[0]
-    if len(scored) > 1 and scored[1][0] > best_ratio - FUZZY_MARGIN:
-        close = [indikator[n].uraian for r, n in scored if r > best_ratio - FUZZY_MARGIN]
-        return None, "", _ambiguous(row, where, close)
-    chosen = indikator[best]
-    note = Problem(
-        "realisasi-cocok-mirip",
-        f"{where}: '{row.indikator}' dicocokkan dengan indikator '{chosen.uraian}' "
-        f"(kemiripan {best_ratio:.0%}); periksa, atau samakan tulisannya",
-        Severity.INFO,
-    )
-    return chosen, "mirip", note
+
+    def _fuzzy(
+        self, row: BarisRealisasi, wanted: str, where: str
+    ) -> tuple[Indikator | None, str, Problem | None]:
+        # A wording whose upper bound stays below FUZZY_MIN - FUZZY_MARGIN can be neither the
+        # match nor a runner-up close enough to make it ambiguous: skip the exact ratio.
+        floor = FUZZY_MIN - FUZZY_MARGIN
+        scored: list[tuple[float, int]] = []
+        for n, text in enumerate(self.texts):
+            matcher = SequenceMatcher(None, wanted, text)
+            if matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor:
+                continue
+            scored.append((matcher.ratio(), n))
+        scored.sort(reverse=True)
+        if not scored or scored[0][0] < FUZZY_MIN:
+            return None, "", _unmatched(row, where)
+        best_ratio, best = scored[0]
+        if len(scored) > 1 and scored[1][0] > best_ratio - FUZZY_MARGIN:
+            close = [self.indikator[n].uraian for r, n in scored if r > best_ratio - FUZZY_MARGIN]
+            return None, "", _ambiguous(row, where, close)
+        chosen = self.indikator[best]
+        note = Problem(
+            "realisasi-cocok-mirip",
+            f"{where}: '{row.indikator}' dicocokkan dengan indikator '{chosen.uraian}' "
+            f"(kemiripan {best_ratio:.0%}); periksa, atau samakan tulisannya",
+            Severity.INFO,
+        )
+        return chosen, "mirip", note
 
 
 def _unmatched(row: BarisRealisasi, where: str) -> Problem:

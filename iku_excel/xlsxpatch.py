@@ -41,8 +41,9 @@ caches and pivot caches likewise wait for the spreadsheet to refresh them.
 
 Cells that are never overwritten (reported and skipped): a cell covered by a merged range that
 is not its top-left cell; a cell holding a formula of the workbook's own, unless the write says
-``replace_formula`` (a formula of ours written before); the master of a shared formula or a
-cell inside an array formula; a locked cell on a protected sheet.
+``replace_formula`` or writes that same formula (ours, from an earlier run: only its cached
+value is refreshed); the master of a shared formula or a cell inside an array formula; a
+locked cell on a protected sheet.
 
 Writes whose value is already in the cell change nothing, and when nothing changes the input
 bytes come back as they are: a rerun after an interruption finishes the job without touching
@@ -100,8 +101,8 @@ class CellWrite:
     an empty-string result. Without a formula, ``None`` or ``""`` clears the cell (its style
     stays). ``formula`` is written without the leading ``=``. ``style_from`` names a cell whose
     style index is copied when the target has no style of its own (e.g. a column added after
-    the table); otherwise the target keeps its style. ``replace_formula`` allows overwriting a
-    formula already in the cell: set it only for formulas iku_excel wrote before."""
+    the table); otherwise the target keeps its style. ``replace_formula`` allows overwriting any
+    formula already in the cell (the same formula as ``formula`` is always allowed)."""
 
     ref: str
     value: WriteValue
@@ -561,6 +562,12 @@ class _FormulaTag:
     @property
     def range(self) -> _Area | None:
         return _parse_area(self.attrs["ref"]) if "ref" in self.attrs else None
+
+
+def _same_formula(held: str, written: str | None) -> bool:
+    """The cell holds the very formula being written (spaces aside): rewriting it loses
+    nothing and refreshes its cached value."""
+    return bool(held) and written is not None and held.replace(" ", "") == written.replace(" ", "")
 
 
 def _formula_tag(pat: _Patterns, inner: str) -> _FormulaTag | None:
@@ -1260,7 +1267,7 @@ class _CellContext:
         tag = _formula_tag(self.doc.pat, cell.inner) if cell is not None else None
         if tag is None:
             return None
-        if not planned.write.replace_formula:
+        if not planned.write.replace_formula and not _same_formula(tag.text, planned.formula):
             shown = f" (={tag.text})" if tag.text else ""
             return "sel-berisi-rumus", (
                 f"sel ini berisi rumus milik buku kerja{shown}; tidak ditimpa. Hapus rumusnya di "

@@ -437,14 +437,20 @@ def test_merged_formula_and_protected_cells_are_reported_not_written(staff: byte
     assert got["J9"] == "=SUM(F9:I9)" and got["E9"] == 80 and "B10" not in got
 
 
-def test_replace_formula_allows_overwriting_our_own_formula(staff: bytes) -> None:
+def test_the_same_formula_is_refreshed_another_needs_replace_formula(staff: bytes) -> None:
     first, _, _ = patch_workbook(staff, SHEET, [CellWrite("K9", D(50), formula="J9/E9*100")])
+    refreshed, changes, problems = patch_workbook(
+        first, SHEET, [CellWrite("K9", D(60), formula="J9 / E9 * 100")]
+    )
+    assert not [p for p in problems if p.severity is not Severity.INFO]
+    assert [(c.old, c.new) for c in changes] == [(D(50), D(60))]
+    assert values(refreshed, SHEET)["K9"] == 60
     refused, _, problems = patch_workbook(
-        first, SHEET, [CellWrite("K9", D(60), formula="J9/E9*100")]
+        first, SHEET, [CellWrite("K9", D(60), formula="J9/E9*1000")]
     )
     assert [p.code for p in problems] == ["sel-berisi-rumus"] and refused is first
     second, changes, _ = patch_workbook(
-        first, SHEET, [CellWrite("K9", D(60), formula="J9/E9*100", replace_formula=True)]
+        first, SHEET, [CellWrite("K9", D(60), formula="J9/E9*1000", replace_formula=True)]
     )
     assert [(c.old, c.new) for c in changes] == [(D(50), D(60))]
     assert values(second, SHEET)["K9"] == 60
