@@ -67,6 +67,7 @@ from iku_excel.writer.paging import MARGINS, Kertas, Page
 from iku_excel.writer.pengukuran import BAND_FILLS
 from iku_excel.writer.sheet import FOOTER, whole_pixels
 from iku_excel.writer.style import FONT, HEADER, SEL, SEL_TENGAH, SIZE_BODY, Formats, Gaya
+from iku_excel.writer.worksheet import add_worksheet
 
 __all__ = [
     "AMBANG_SASARAN",
@@ -423,7 +424,7 @@ class _Tabel:
     def __init__(
         self, workbook: Workbook, formats: Formats, name: str, kolom: Sequence[_Kolom]
     ) -> None:
-        self.ws = workbook.add_worksheet(name)
+        self.ws = add_worksheet(workbook, name)
         self.name = name
         self.formats = formats
         self.widths = [k.width_px for k in kolom]
@@ -824,7 +825,7 @@ class _Rekap:
     # ------------------------------------------------------------------ Grafik
 
     def _write_grafik(self, workbook: Workbook, formats: Formats, rata_row: int) -> None:
-        ws = workbook.add_worksheet(SHEET_GRAFIK)
+        ws = add_worksheet(workbook, SHEET_GRAFIK)
         ws.set_column_pixels(0, 0, 400)
         title = TITLE_GRAFIK + self.tahun
         ws.write_string(0, 0, title, formats(Gaya(size=12, bold=True, wrap=False)))

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import io
 from decimal import Decimal
+from pathlib import Path
 
+import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from xlsxwriter.worksheet import Worksheet as XlsxWorksheet
 
+from iku_excel.legok import LEGOK_2020
+from iku_excel.rekap import build_rekap
+from iku_excel.writer import build_lampiran
 from iku_excel.writer.cells import (
     excel_number,
     money_format,
@@ -24,6 +33,7 @@ from iku_excel.writer.paging import (
     page_of_rows,
     paginate,
 )
+from iku_excel.writer.worksheet import LembarKerja, needs_preparation
 
 D = Decimal
 
@@ -60,8 +70,11 @@ def test_paginate_makes_every_page_end_a_break_and_keeps_slack() -> None:
 
 
 def test_carry_takes_rows_above_along_but_never_empties_a_page() -> None:
-    heights = [10.0, 20.0, 20.0, 20.0, 20.0, 20.0, 20.0]  # header 0, page holds 10 + 4 rows
-    assert group_breaks(heights, 100.0, (0, 0), [Group(4, 6, carry=2)]) == [2]
+    heights = [10.0, 20.0, 20.0, 20.0, 15.0, 20.0, 20.0]  # header 0: rows 1-4 fill page 1
+    assert group_breaks(heights, 100.0, (0, 0), [Group(4, 5, carry=2)]) == [2]
+    # carrying two rows along would push the group's own last row off page 2: only one goes
+    heights = [10.0, 20.0, 20.0, 20.0, 20.0, 20.0, 20.0]
+    assert group_breaks(heights, 100.0, (0, 0), [Group(4, 6, carry=2)]) == [3]
     # the table's only row stays on its page: the carry stops above it
     assert group_breaks([10.0, 20.0, 70.0, 20.0], 100.0, (0, 0), [Group(2, 3, carry=1)]) == [2]
 
@@ -81,6 +94,40 @@ def test_later_groups_see_earlier_breaks() -> None:
     heights = [20.0] * 12
     breaks = group_breaks(heights, 100.0, None, [Group(4, 5), Group(8, 9)])
     assert breaks == [4, 8]  # after the first break rows 4-8 fill page 2 exactly: 8-9 move on
+
+
+@st.composite
+def layouts(draw: st.DrawFn) -> tuple[list[float], tuple[int, int] | None, list[Group]]:
+    heights = draw(st.lists(st.sampled_from([12.75, 15.0, 25.5, 38.25, 60.0]), min_size=3,
+                            max_size=80))  # fmt: skip
+    repeat = draw(st.sampled_from([None, (0, 0), (0, 1)]))
+    groups: list[Group] = []
+    row = repeat[1] + 1 if repeat else 0
+    while row < len(heights):
+        size = draw(st.integers(1, 4))
+        # As the writer does: a group carries the row above only when it is a whole group.
+        carry = draw(st.integers(0, 1)) if groups and groups[-1].first == groups[-1].last else 0
+        groups.append(Group(row, min(row + size, len(heights)) - 1, carry=carry))
+        row += size
+    return heights, repeat, groups
+
+
+@settings(max_examples=200)
+@given(layouts())
+def test_breaks_keep_every_group_whole_as_placing_from_scratch_shows(
+    layout: tuple[list[float], tuple[int, int] | None, list[Group]],
+) -> None:
+    """``group_breaks`` re-places only the rows below each new break; placing every row again
+    with all its breaks must agree, and every group short enough must be on one page."""
+    heights, repeat, groups = layout
+    breaks = group_breaks(heights, 100.0, repeat, groups)
+    placed = page_of_rows(heights, 100.0, repeat, breaks)
+    repeat_height = sum(heights[repeat[0] : repeat[1] + 1]) if repeat else 0.0
+    for group in groups:
+        if sum(heights[group.first : group.last + 1]) + repeat_height <= 100.0:
+            assert placed[group.first][0] == placed[group.last][0], (group, breaks)
+    assert all(used <= 100.0 or placed[row - 1][0] != page
+               for row, (page, used) in enumerate(placed) if row)  # fmt: skip
 
 
 @pytest.mark.parametrize("kertas", list(Kertas))
@@ -178,3 +225,30 @@ def test_sum_formula_joins_runs_and_splits_long_lists() -> None:
 )
 def test_sheet_names_are_legal(text: str, expected: str) -> None:
     assert sheet_name(text) == expected
+
+
+# ---------------------------------------------------------------------- formulas
+
+
+def _formulas_written() -> set[str]:
+    """Every formula of the contoh's lampiran (all jenis) and of a rekap of it."""
+    contoh = Path(__file__).resolve().parent.parent / "contoh" / "legok_2020.xlsx"
+    books = [build_lampiran(LEGOK_2020, "semua"), build_rekap([contoh, contoh])[0]]
+    found = set()
+    for data in books:
+        wb = openpyxl.load_workbook(io.BytesIO(data))
+        for ws in wb.worksheets:
+            for row in ws.iter_rows():
+                found |= {c.value for c in row if isinstance(c.value, str) and c.value[:1] == "="}
+    return found
+
+
+def test_formulas_skip_xlsxwriters_preparation_only_when_it_would_change_nothing() -> None:
+    formulas = _formulas_written()
+    assert len(formulas) > 50 and any("ROUND(" in f for f in formulas)
+    ours, theirs = LembarKerja(), XlsxWorksheet()
+    extra = ["=XLOOKUP(A1,B:B,C:C)", "=IFS(A1>1,1,TRUE,0)", '=IF(A1,"SORT(",1)', "{=SUM(A1:A2)}"]
+    for formula in sorted(formulas) + extra:
+        assert ours._prepare_formula(formula) == theirs._prepare_formula(formula), formula
+    assert not any(needs_preparation(f) for f in formulas if '"' not in f)
+    assert all(needs_preparation(f) for f in extra)

@@ -10,6 +10,7 @@ ever costs a little white space when it is wrong.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 # Advance widths of Helvetica/Arial in 1/1000 em for printable ASCII (32..126).
 _ASCII_WIDTHS = (
@@ -41,11 +42,14 @@ ROW_PADDING_PT = 2.25
 
 def text_width_px(text: str, size: float, *, bold: bool = False) -> float:
     """The printed width of one line of ``text`` in pixels at 96 dpi."""
-    units = sum(
-        _ASCII_WIDTHS[ord(ch) - 32] if 32 <= ord(ch) <= 126 else _OTHER_WIDTH for ch in text
-    )
     factor = _SAFETY * (_BOLD_FACTOR if bold else 1.0)
-    return units / 1000 * size * PX_PER_PT * factor
+    return _units(text) / 1000 * size * PX_PER_PT * factor
+
+
+@lru_cache(maxsize=1 << 16)
+def _units(text: str) -> int:
+    """Advance width in 1/1000 em; cached, as the same words recur in every row of a table."""
+    return sum(_ASCII_WIDTHS[ord(ch) - 32] if 32 <= ord(ch) <= 126 else _OTHER_WIDTH for ch in text)
 
 
 def count_lines(text: str, width_px: float, size: float, *, bold: bool = False) -> int:

@@ -139,11 +139,24 @@ def page_of_rows(
 
     ``repeat`` is the (first, last) rows printed at the top of every page; ``breaks`` are rows
     that start a new page."""
+    return _place_from(heights, capacity, repeat, set(breaks), [], 0)
+
+
+def _place_from(
+    heights: Sequence[float],
+    capacity: float,
+    repeat: tuple[int, int] | None,
+    manual: set[int],
+    placed: list[tuple[int, float]],
+    start: int,
+) -> list[tuple[int, float]]:
+    """``page_of_rows`` again from row ``start`` on: the rows above it keep their places
+    (a break only moves the rows below it)."""
     repeat_height = sum(heights[repeat[0] : repeat[1] + 1]) if repeat else 0.0
-    manual = set(breaks)
-    page, used = 0, 0.0
-    placed: list[tuple[int, float]] = []
-    for row, height in enumerate(heights):
+    placed = placed[:start]
+    page, used = placed[-1] if placed else (0, 0.0)
+    for row in range(start, len(heights)):
+        height = heights[row]
         if used > 0 and (row in manual or used + height > capacity):
             page += 1
             used = repeat_height if repeat and row > repeat[1] else 0.0
@@ -177,7 +190,8 @@ def group_breaks(
     without the ``carry`` rows above it."""
     repeat_height = sum(heights[repeat[0] : repeat[1] + 1]) if repeat else 0.0
     breaks: list[int] = []
-    # Placed again only when a break is added (not once per group: that was quadratic).
+    # Placed again only when a break is added (not once per group: that was quadratic), and
+    # then only from the new break down.
     placed = page_of_rows(heights, capacity, repeat, breaks)
     for group in groups:
         if sum(heights[group.first : group.last + 1]) + repeat_height > capacity:
@@ -188,23 +202,32 @@ def group_breaks(
         alone = group.carry > 0 and placed[carried][0] != first_page
         if whole and not alone:
             continue
-        start = _break_row(group, placed, repeat)
+        start = _break_row(group, placed, repeat, heights, capacity - repeat_height)
         if start > 0 and start not in breaks:
             breaks.append(start)
-            placed = page_of_rows(heights, capacity, repeat, breaks)
+            placed = _place_from(heights, capacity, repeat, set(breaks), placed, start)
     return sorted(breaks)
 
 
 def _break_row(
-    group: Group, placed: Sequence[tuple[int, float]], repeat: tuple[int, int] | None
+    group: Group,
+    placed: Sequence[tuple[int, float]],
+    repeat: tuple[int, int] | None,
+    heights: Sequence[float],
+    room: float,
 ) -> int:
     """The row to start the new page at: the group's first row, or up to ``carry`` rows above
-    it, never a repeated header row and never the only row left on its page."""
+    it, never a repeated header row, never the only row left on its page, and never so many
+    that the group no longer fits in ``room`` (a page under its repeated header)."""
     start = group.first
     floor = repeat[1] + 1 if repeat else 0
+    height = sum(heights[group.first : group.last + 1])
     for _ in range(group.carry):
         above = start - 1
         if above <= floor or placed[above - 1][0] != placed[above][0]:
             break
+        if height + heights[above] > room:
+            break
+        height += heights[above]
         start = above
     return start

@@ -18,6 +18,7 @@ from iku_excel.writer.cells import Number, Rumus, excel_number, fits_excel
 from iku_excel.writer.metrics import count_lines, text_height_pt
 from iku_excel.writer.paging import Group, Page, column_widths_px, paginate
 from iku_excel.writer.style import FONT, SIZE_BODY, SIZE_SMALL, Formats, Gaya
+from iku_excel.writer.worksheet import add_worksheet
 
 Value = str | Decimal | Number | Rumus | None
 FOOTER = f'&C&"{FONT},Regular"&{SIZE_SMALL}Halaman &P dari &N'
@@ -48,7 +49,7 @@ class Lembar:
         page: Page,
     ) -> None:
         self.workbook = workbook
-        self.ws = workbook.add_worksheet(name)
+        self.ws = add_worksheet(workbook, name)
         self.name = name
         self.formats = formats
         self.page = page
