@@ -33,6 +33,7 @@ from __future__ import annotations
 import copy
 import difflib
 import io
+import os
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -90,6 +91,7 @@ SHEET_MASALAH = "Masalah"
 AMBANG_SASARAN = 0.85  # two sasaran wordings at least this similar are the same sasaran
 KODE_BERKAS_GAGAL = "berkas-gagal"
 KODE_TANPA_INDIKATOR = "rekap-tanpa-indikator"
+KODE_INSTANSI_GANDA = "instansi-ganda"
 TINGKAT = {Severity.ERROR: "GALAT", Severity.WARNING: "PERINGATAN", Severity.INFO: "INFO"}
 _SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
@@ -105,6 +107,7 @@ class BerkasGagal:
 
     file: str
     message: str
+    nama: str = ""  # the file as the rekap names it (see ``display_names``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +145,7 @@ class _Berkas:
     path: Path
     hasil: HasilDokumen
     problems: tuple[Problem, ...]
+    nama: str  # how the rekap names the file: unique among its sources
 
     @property
     def instansi(self) -> str:
@@ -152,34 +156,34 @@ class _Berkas:
         return self.hasil.dokumen.identitas.tahun
 
 
-def _try_read(path: Path, aturan: Aturan) -> _Berkas | BerkasGagal:
+def _try_read(path: Path, nama: str, aturan: Aturan) -> _Berkas | BerkasGagal:
     """One source, isolated: whatever goes wrong becomes a ``BerkasGagal``."""
     try:
-        return _read(path, aturan)
+        return _read(path, nama, aturan)
     except IkuError as exc:
         message = exc.message if isinstance(exc, IkuFileError) else str(exc)
-        return BerkasGagal(str(path), _one_line(message))
+        return BerkasGagal(str(path), _one_line(message), nama)
     except Exception as exc:  # a bug or an unforeseen file must not stop the other files
         detail = _one_line(f"{type(exc).__name__}: {exc}")
         message = f"kesalahan tak terduga saat membaca ({detail}); laporkan ke pengembang"
-        return BerkasGagal(str(path), message)
+        return BerkasGagal(str(path), message, nama)
 
 
-def _read(path: Path, aturan: Aturan) -> _Berkas:
+def _read(path: Path, nama: str, aturan: Aturan) -> _Berkas:
     result = read_workbook(path)
     hasil = compute_dokumen(result.dokumen, aturan)
-    problems = [p.at(file=path.name) for p in result.problems]
-    problems += _located(hasil, path.name)
+    problems = [p.at(file=nama) for p in result.problems]
+    problems += _located(hasil, nama)
     if not hasil.indikator:
         problems.append(
             Problem(
                 KODE_TANPA_INDIKATOR,
                 "berkas tidak memuat indikator; tidak ada baris untuk rekap",
                 Severity.WARNING,
-                file=path.name,
+                file=nama,
             )
         )
-    return _Berkas(path, hasil, tuple(problems))
+    return _Berkas(path, hasil, tuple(problems), nama)
 
 
 def _located(hasil: HasilDokumen, file: str) -> list[Problem]:
@@ -305,11 +309,13 @@ def build_rekap(
         choices = ", ".join(k.value for k in Kertas)
         raise IkuInputError(f"kertas tidak dikenal: {kertas}; pilih {choices}") from None
     aturan = aturan or Aturan()
+    paths = [Path(s) for s in sources]
     outcomes: list[_Berkas | BerkasGagal] = []
-    for source in sources:
-        outcomes.append(_try_read(Path(source), aturan))
+    for path, nama in zip(paths, display_names(paths), strict=True):
+        outcomes.append(_try_read(path, nama, aturan))
         if on_progress is not None:
-            on_progress(Path(source))
+            on_progress(path)
+    outcomes = _with_duplicate_notes(outcomes)
     done = [o for o in outcomes if isinstance(o, _Berkas)]
     kelompok = group_sasaran([[hs.sasaran.uraian for hs in b.hasil.sasaran] for b in done])
     labels = column_labels([b.instansi for b in done], [b.path for b in done])
@@ -317,6 +323,55 @@ def build_rekap(
     rekap = _Rekap(outcomes, labels, kelompok, aturan.skala_predikat, paper)
     data = rekap.write()
     return data, _report(outcomes, rekap.rows_written)
+
+
+def display_names(paths: Sequence[Path]) -> list[str]:
+    """Each file's name as the rekap shows it: the bare name, or when two sources share it
+    (``tw3/legok.xlsx``, ``lama/legok.xlsx``), its path from the folder they share."""
+    names = [p.name for p in paths]
+    if len(set(names)) == len(names):
+        return names
+    resolved = [p.resolve() for p in paths]
+    common = Path(os.path.commonpath(resolved))
+    return [
+        n if names.count(n) == 1 else r.relative_to(common).as_posix()
+        for n, r in zip(names, resolved, strict=True)
+    ]
+
+
+def _with_duplicate_notes(
+    outcomes: list[_Berkas | BerkasGagal],
+) -> list[_Berkas | BerkasGagal]:
+    """A note on every file whose instansi and year another file has too. Often meant (the
+    four quarterly reports of one office, each its own column), sometimes not (an old version
+    left in the folder, a copy filled by ``iku isi``): only the user knows, so it is an INFO in
+    the Masalah sheet, not a problem."""
+    by_office: dict[tuple[str, int | None], list[_Berkas]] = {}
+    for o in outcomes:
+        if isinstance(o, _Berkas):
+            by_office.setdefault(_office_key(o), []).append(o)
+    noted: list[_Berkas | BerkasGagal] = []
+    for o in outcomes:
+        twins = by_office[_office_key(o)] if isinstance(o, _Berkas) else []
+        if isinstance(o, _Berkas) and len(twins) > 1:
+            others = ", ".join(t.nama for t in twins if t is not o)
+            tahun = f" tahun {o.tahun}" if o.tahun else ""
+            note = Problem(
+                KODE_INSTANSI_GANDA,
+                f"instansi '{o.instansi}'{tahun} juga ada di {others}; masing-masing direkap "
+                "sebagai kolom sendiri (mis. laporan per triwulan). Bila salah satunya versi "
+                "lama, keluarkan dari rekap agar rata-rata dan peringkat tidak menghitungnya dua "
+                "kali",
+                Severity.INFO,
+                file=o.nama,
+            )
+            o = replace(o, problems=(note, *o.problems))
+        noted.append(o)
+    return noted
+
+
+def _office_key(berkas: _Berkas) -> tuple[str, int | None]:
+    return " ".join(berkas.instansi.split()).casefold(), berkas.tahun
 
 
 def column_labels(instansi: Sequence[str], paths: Sequence[Path]) -> list[str]:
@@ -370,7 +425,7 @@ def _wording_problem(
         f"'{group.uraian}' berkas lain (kemiripan {_koma(ratio)}); di rekap dipakai kata-kata "
         "yang pertama. Samakan kata-katanya di semua berkas",
         Severity.WARNING,
-        file=berkas.path.name,
+        file=berkas.nama,
         sheet=first.sheet if first is not None else None,
     )
 
@@ -393,7 +448,8 @@ def _report(outcomes: Sequence[_Berkas | BerkasGagal], rows: int) -> RekapReport
 def _masalah_of(outcome: _Berkas | BerkasGagal) -> list[Problem]:
     """The Masalah rows of one source: its failure, or its problems, errors first."""
     if isinstance(outcome, BerkasGagal):
-        return [Problem(KODE_BERKAS_GAGAL, outcome.message, file=Path(outcome.file).name)]
+        nama = outcome.nama or Path(outcome.file).name
+        return [Problem(KODE_BERKAS_GAGAL, outcome.message, file=nama)]
     return sorted(outcome.problems, key=lambda p: _SEVERITY_ORDER[p.severity])
 
 
@@ -691,7 +747,7 @@ class _Rekap:
         tabel.put(row, CAPAIAN, self._capaian(hi, row, target_ref, target_atas, formula_ok), PERSEN)
         predikat = predikat_formula(self.skala, cell_name(row, CAPAIAN))
         tabel.put(row, PREDIKAT, Rumus(predikat, hi.predikat or ""), SEL_TENGAH)
-        tabel.put(row, BERKAS, berkas.path.name, SEL)
+        tabel.put(row, BERKAS, berkas.nama, SEL)
 
     @staticmethod
     def _write_target(tabel: _Tabel, row: int, hi: HasilIndikator) -> tuple[str | None, str | None]:

@@ -720,3 +720,39 @@ def test_a_sasaran_written_twice_in_one_file_is_one_row(
     assert pivot(data)[S2]["KECAMATAN GANDA"] == 70
     ws = openpyxl.load_workbook(io.BytesIO(data))["Per Sasaran"]
     assert "'Rekap'!$J$2:$J$3,'Rekap'!$J$5:$J$5" in str(ws["C2"].value)
+
+
+# --------------------------------------------------------------------------- names and twins
+
+
+def test_files_of_one_name_in_two_folders_are_told_apart_everywhere(tmp_path: Path) -> None:
+    (tmp_path / "tw2").mkdir()
+    (tmp_path / "lama" / "arsip").mkdir(parents=True)
+    first = write_kecamatan_a(tmp_path / "tw2" / "kec_a.xlsx")
+    second = write_kecamatan_a(tmp_path / "lama" / "arsip" / "kec_a.xlsx")
+    other = write_broken(tmp_path / "kec_e_rusak.xlsx")
+    assert rekap.display_names([first, second, other]) == [
+        "tw2/kec_a.xlsx", "lama/arsip/kec_a.xlsx", "kec_e_rusak.xlsx"
+    ]  # fmt: skip
+    data, report = build_rekap([first, second, other])
+    assert {r[-1] for r in sheet_rows(data, "Rekap")[1:]} == {
+        "tw2/kec_a.xlsx", "lama/arsip/kec_a.xlsx"
+    }  # fmt: skip
+    masalah = sheet_rows(data, "Masalah")[1:]
+    assert {r[1] for r in masalah} == {"tw2/kec_a.xlsx", "lama/arsip/kec_a.xlsx",
+                                       "kec_e_rusak.xlsx"}  # fmt: skip
+    # the same office and year twice: said in Masalah as an INFO (quarterly reports are
+    # meant to be), so the report's exit code does not change for it
+    twins = [r for r in masalah if r[4] == "instansi-ganda"]
+    assert [(r[1], r[5]) for r in twins] == [("tw2/kec_a.xlsx", "INFO"),
+                                             ("lama/arsip/kec_a.xlsx", "INFO")]  # fmt: skip
+    assert "lama/arsip/kec_a.xlsx" in twins[0][6] and "KECAMATAN A" in twins[0][6]
+    assert report.files_with_problems == ()
+
+
+def test_two_offices_are_not_twins_and_keep_their_bare_names(tmp_path: Path) -> None:
+    a = write_kecamatan_a(tmp_path / "kec_a.xlsx")
+    b = write_kecamatan_b(tmp_path / "kec_b.xlsx")
+    data, _ = build_rekap([a, b])
+    assert not [r for r in sheet_rows(data, "Masalah")[1:] if r[4] == "instansi-ganda"]
+    assert rekap.display_names([a, b]) == ["kec_a.xlsx", "kec_b.xlsx"]
