@@ -209,10 +209,16 @@ def same_text(a: str, b: str, threshold: float = 0.9) -> bool:
     na, nb = normalize_text(a), normalize_text(b)
     if na == nb:
         return True
-    return SequenceMatcher(None, na, nb).ratio() >= threshold
+    # The quick ratios are upper bounds of ratio(): most different sasaran stop there.
+    matcher = SequenceMatcher(None, na, nb)
+    return (
+        matcher.real_quick_ratio() >= threshold
+        and matcher.quick_ratio() >= threshold
+        and matcher.ratio() >= threshold
+    )
 
 
-@functools.lru_cache(maxsize=1 << 16)  # matching compares every row with every indicator
+@functools.lru_cache(maxsize=1 << 16)  # the same wordings recur in every row and workbook
 def normalize_text(text: str) -> str:
     text = text.lower().replace("prosentase", "persentase")
     return re.sub(r"[^0-9a-z%]+", " ", text).strip()
