@@ -41,6 +41,7 @@ from iku_excel.calculator import (
     SkalaPredikat,
 )
 from iku_excel.errors import IkuFileError, IkuInputError
+from iku_excel.fileio import describe_os_error
 from iku_excel.model import Akumulasi, Polaritas
 
 if sys.version_info >= (3, 11):
@@ -65,7 +66,7 @@ def load_aturan(path: str | os.PathLike[str]) -> Aturan:
         with open(path, "rb") as f:
             raw = f.read()
     except OSError as e:
-        raise IkuFileError(f"berkas aturan tidak dapat dibaca ({e.strerror})", source) from e
+        raise IkuFileError(describe_os_error(e, "membaca berkas aturan"), source) from e
     try:
         text = raw.decode("utf-8-sig")  # Notepad may write a BOM
     except UnicodeDecodeError as e:
@@ -172,7 +173,9 @@ def _syntax_error(original: str, lokasi: _Lokasi) -> IkuInputError:
     position = _TOML_POSISI.search(original)
     detail = original[: position.start()] if position else original
     pesan = next((p for prefix, p in _TOML_PESAN if detail.startswith(prefix)), None)
-    explained = f"{pesan} ({detail})" if pesan else detail
+    # tomllib's wording is English: an unknown one is kept in brackets after an Indonesian hint
+    pesan = pesan or "periksa tanda kurung, tanda kutip, koma, dan tanda = pada baris itu"
+    explained = f"{pesan} ({detail})"
     if position and position.group(1):
         where = f"{lokasi.source} baris {position.group(1)} kolom {position.group(2)}"
     elif position:

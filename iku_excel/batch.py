@@ -49,10 +49,10 @@ class BatchReport:
         """The summary printed at the end, problems first."""
         out: list[str] = []
         for problem in self.sumber_problems:
-            out.append(f"  [{problem.severity.value}] {problem.file} {problem.cell}: "
-                       f"{problem.message} ({problem.code})")  # fmt: skip
+            place = " ".join(x for x in (problem.file, problem.cell) if x)
+            out.append(f"  {problem.line(place)}")
         for argument in self.unmatched_sources:
-            out.append(f"  [error] {argument}: {explain_unmatched(argument)}")
+            out.append(f"  [GALAT] {argument}: {explain_unmatched(argument)}")
         for result in results:
             if result.failed:
                 out.append(f"  [gagal] {result.source}: {result.failed}")
@@ -60,9 +60,8 @@ class BatchReport:
             for p in result.problems:
                 if p.severity is Severity.INFO:
                     continue
-                where = f"{p.sheet}!{p.cell}" if p.sheet and p.cell else (p.cell or "")
-                place = f"{result.source.name} {where}".rstrip()
-                out.append(f"  [{p.severity.value}] {place}: {p.message} ({p.code})")
+                place = " ".join(x for x in (result.source.name, p.location) if x)
+                out.append(f"  {p.line(place)}")
         done = sum(1 for r in results if not r.failed)
         with_problems = sum(1 for r in results if not r.failed and r.has_problems)
         failed = sum(1 for r in results if r.failed)

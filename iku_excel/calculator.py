@@ -14,7 +14,7 @@ import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from decimal import MAX_EMAX, MIN_EMIN, ROUND_HALF_UP, Context, Decimal, localcontext
+from decimal import MAX_EMAX, MIN_EMIN, Context, Decimal, localcontext
 from typing import Literal, TypeVar
 
 from iku_excel.errors import IkuInputError, Problem, Severity
@@ -29,6 +29,7 @@ from iku_excel.model import (
     Target,
     TargetSasaran,
 )
+from iku_excel.values import round_half_away
 
 T = TypeVar("T")
 
@@ -328,22 +329,6 @@ def default_akumulasi(satuan: str) -> Akumulasi:
 
 
 # --------------------------------------------------------------------------- arithmetic
-
-
-def round_half_away(value: Decimal, places: int = 2) -> Decimal:
-    """Round like Excel's ROUND: halves away from zero (2.675 -> 2.68, -2.675 -> -2.68).
-    Never returns a negative zero. ``value`` must be finite."""
-    if not value.is_finite():
-        raise IkuInputError(f"tidak dapat membulatkan {value}")
-    exponent = value.as_tuple().exponent
-    assert isinstance(exponent, int)  # finite
-    if exponent >= -places and value.adjusted() >= 28:
-        return value  # a huge whole number: nothing to round, and padding it would cost memory
-    # Enough precision for every digit left of the rounding place, however large the value.
-    precision = max(28, value.adjusted() + places + 2)
-    context = Context(prec=precision, rounding=ROUND_HALF_UP, Emax=MAX_EMAX, Emin=MIN_EMIN)
-    result = value.quantize(Decimal(1).scaleb(-places), context=context)
-    return result.copy_abs() if result.is_zero() else result
 
 
 def accumulate(values: Sequence[Decimal | None], akumulasi: Akumulasi) -> Decimal | None:
@@ -927,9 +912,7 @@ def label_efisiensi(selisih: Decimal) -> Efisiensi:
     return Efisiensi.TIDAK_EFISIEN
 
 
-def _own_or_sum(
-    own: Decimal | None, parts: Sequence[Decimal | None]
-) -> tuple[Decimal | None, bool]:
+def own_or_sum(own: Decimal | None, parts: Sequence[Decimal | None]) -> tuple[Decimal | None, bool]:
     """A program's own figure, or the sum of its kegiatan's when it has none (all needed)."""
     if own is not None or not parts or any(p is None for p in parts):
         return own, False
@@ -944,8 +927,8 @@ def _compute_program(
 ) -> HasilProgram:
     nama = f"Program '{program.nama.strip()}'"
     problems: list[Problem] = []
-    anggaran, anggaran_sum = _own_or_sum(program.anggaran, [k.anggaran for k in program.kegiatan])
-    realisasi, realisasi_sum = _own_or_sum(
+    anggaran, anggaran_sum = own_or_sum(program.anggaran, [k.anggaran for k in program.kegiatan])
+    realisasi, realisasi_sum = own_or_sum(
         program.realisasi_anggaran, [k.realisasi_anggaran for k in program.kegiatan]
     )
     if anggaran_sum:
@@ -1267,5 +1250,6 @@ __all__ = [
     "fold_text",
     "label_efisiensi",
     "match_sasaran",
+    "own_or_sum",
     "round_half_away",
 ]

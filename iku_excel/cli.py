@@ -80,9 +80,7 @@ def _print_problems(problems: Sequence[Problem]) -> None:
         return
     click.echo(f"\nMasalah ({len(problems)}):", err=True)
     for p in problems:
-        where = f"{p.location}: " if p.location else ""
-        label = {"error": "GALAT", "warning": "PERINGATAN", "info": "INFO"}[p.severity.value]
-        click.echo(f"  [{label}] {where}{p.message} ({p.code})", err=True)
+        click.echo(f"  {p.line()}", err=True)
 
 
 def _exit_code(problems: Sequence[Problem]) -> int:

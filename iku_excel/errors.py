@@ -45,6 +45,11 @@ class Severity(str, enum.Enum):
     WARNING = "warning"
     INFO = "info"
 
+    @property
+    def label(self) -> str:
+        """How the user sees it: GALAT, PERINGATAN, INFO."""
+        return {"error": "GALAT", "warning": "PERINGATAN", "info": "INFO"}[self.value]
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
@@ -74,6 +79,12 @@ class Problem:
         if self.sheet and self.cell:
             return f"{self.sheet}!{self.cell}"
         return self.sheet or self.cell or ""
+
+    def line(self, place: str = "") -> str:
+        """``[GALAT] place: message (code)``; ``place`` defaults to the problem's location."""
+        where = place or self.location
+        prefix = f"[{self.severity.label}] {where}: " if where else f"[{self.severity.label}] "
+        return f"{prefix}{self.message} ({self.code})"
 
     def to_dict(self) -> dict[str, str | None]:
         return {

@@ -25,6 +25,7 @@ from iku_excel.calculator import (
     round_half_away,
 )
 from iku_excel.model import Akumulasi
+from iku_excel.values import plain_number
 
 KOSONG = '""'  # the empty text a formula shows for "not computable"
 
@@ -121,7 +122,7 @@ def _leaf(expr: str, cap: Decimal | None, *, floor: bool = False) -> str:
 
 
 def _capped(value: str, cap: Decimal | None) -> str:
-    return value if cap is None else f"MIN({_literal(round_half_away(cap))},{value})"
+    return value if cap is None else f"MIN({number_literal(round_half_away(cap))},{value})"
 
 
 # --------------------------------------------------------------------------- akumulasi
@@ -189,7 +190,8 @@ def predikat_formula(skala: SkalaPredikat, capaian: str) -> str:
     formula = _text(skala.bands[-1].predikat)
     for band in reversed(skala.bands[:-1]):
         operator = ">=" if band.inklusif else ">"
-        formula = f"IF({c}{operator}{_literal(band.batas_bawah)},{_text(band.predikat)},{formula})"
+        bound = number_literal(band.batas_bawah)
+        formula = f"IF({c}{operator}{bound},{_text(band.predikat)},{formula})"
     return "=" + _if(_isnumber(c), formula)
 
 
@@ -233,8 +235,8 @@ def efisiensi_formula(selisih: str) -> str:
     """The efisiensi label of a gap: > 5 Efisien, -5..5 Cukup Efisien, < -5 Tidak Efisien."""
     g = _atom(selisih)
     efisien, cukup, tidak = (_text(e.label) for e in Efisiensi)
-    inner = f"IF({g}>={_literal(-BATAS_EFISIEN)},{cukup},{tidak})"
-    return "=" + _if(_isnumber(g), f"IF({g}>{_literal(BATAS_EFISIEN)},{efisien},{inner})")
+    inner = f"IF({g}>={number_literal(-BATAS_EFISIEN)},{cukup},{tidak})"
+    return "=" + _if(_isnumber(g), f"IF({g}>{number_literal(BATAS_EFISIEN)},{efisien},{inner})")
 
 
 # --------------------------------------------------------------------------- pieces
@@ -260,9 +262,9 @@ def _isnumber(ref: str) -> str:
     return f"ISNUMBER({ref})"
 
 
-def _literal(value: Decimal) -> str:
-    """A number as a formula literal: 120, 90.5, -5 (never an exponent)."""
-    text = format(value.normalize(), "f")
+def number_literal(value: Decimal) -> str:
+    """A number as a formula literal: 120, 90.5, (-5) (never an exponent)."""
+    text = plain_number(value)
     return f"({text})" if text.startswith("-") else text
 
 
@@ -279,6 +281,7 @@ __all__ = [
     "capaian_tw_formula",
     "efisiensi_formula",
     "jumlah_formula",
+    "number_literal",
     "predikat_formula",
     "rata_rata_formula",
     "realisasi_formula",

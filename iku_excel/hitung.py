@@ -22,7 +22,12 @@ from pathlib import Path
 from iku_excel.calculator import Aturan, HasilDokumen, HasilIndikator, compute_dokumen
 from iku_excel.errors import IkuFileError, Problem, Severity
 from iku_excel.fileio import describe_os_error, write_bytes_atomic
-from iku_excel.formulas import capaian_expr, predikat_formula, realisasi_formula
+from iku_excel.formulas import (
+    capaian_expr,
+    number_literal,
+    predikat_formula,
+    realisasi_formula,
+)
 from iku_excel.grid import cell_name
 from iku_excel.layout import Jenis, TableLayout
 from iku_excel.model import Indikator, Rentang, Sel
@@ -57,11 +62,6 @@ def _ref(sel: Sel, sheet: str) -> str:
     if sel.sheet == sheet:
         return name
     return "'" + sel.sheet.replace("'", "''") + "'!" + name
-
-
-def _number(value: Decimal) -> str:
-    text = format(value.normalize(), "f")
-    return f"({text})" if text.startswith("-") else text
 
 
 def _scaled(ref: str) -> str:
@@ -112,20 +112,20 @@ def _term(plan: _Plan, ind: Indikator, key: str, value: Decimal | None) -> str |
     """How a formula reads an input value: its cell, scaled when a fraction, or a constant."""
     sel = ind.sel_of(key)
     if sel is None:
-        return None if value is None else _number(value)
+        return None if value is None else number_literal(value)
     ref = _ref(sel, plan.sheet)
     if sel.bentuk == "pecahan":
         return _scaled(ref)
     if sel.bentuk == "teks" and value is not None:
         plan.constant_used(ind, key, sel.row, sel.col)
-        return _number(value)
+        return number_literal(value)
     return ref
 
 
 def _target_terms(plan: _Plan, ind: Indikator) -> tuple[str | None, str | None]:
     target = ind.target
     if isinstance(target, Rentang):
-        return _number(target.bawah), _number(target.atas)
+        return number_literal(target.bawah), number_literal(target.atas)
     return _term(plan, ind, "target", target), None
 
 
@@ -144,7 +144,7 @@ def _tw_refs(plan: _Plan, ind: Indikator) -> tuple[list[str], bool]:
         if sel is not None and sel.bentuk in ("angka", "kosong"):
             refs.append(_ref(sel, plan.sheet))
         elif value is not None:
-            refs.append(_number(value))
+            refs.append(number_literal(value))
             if sel is not None and sel.bentuk == "teks":
                 plan.constant_used(ind, f"realisasi TW {i}", sel.row, sel.col)
     return refs, False

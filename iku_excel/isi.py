@@ -30,6 +30,7 @@ from iku_excel.hitung import plan_hitung
 from iku_excel.model import Dokumen, Indikator, PerTriwulan, Sel
 from iku_excel.reader import ReadResult, read_workbook
 from iku_excel.realisasi import BarisRealisasi, match_rows
+from iku_excel.values import plain_number
 from iku_excel.xlsxpatch import CellChange, CellWrite, patch_workbook
 
 BACKUP_DIR = ".iku_cadangan"
@@ -319,7 +320,7 @@ def _shown(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, Decimal):
-        return format(value.normalize(), "f")
+        return plain_number(value)
     return str(value)
 
 

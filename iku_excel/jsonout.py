@@ -21,7 +21,8 @@ def number(value: Decimal | None) -> int | float | None:
     return float(value)
 
 
-def _target(value: Target | None) -> Any:
+def target_json(value: Target | None) -> Any:
+    """A target in JSON: a number, or {"bawah", "atas"} for a range."""
     if isinstance(value, Rentang):
         return {"bawah": number(value.bawah), "atas": number(value.atas)}
     return number(value)
@@ -49,7 +50,7 @@ def _indikator(ind: Indikator) -> dict[str, Any]:
         "formulasi": ind.formulasi,
         "sumber_data": ind.sumber_data,
         "keterangan": ind.keterangan,
-        "target": _target(ind.target),
+        "target": target_json(ind.target),
         "realisasi": realisasi,
         "polaritas": ind.polaritas.value if ind.polaritas else None,
         "akumulasi": ind.akumulasi.value if ind.akumulasi else None,

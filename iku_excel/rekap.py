@@ -55,10 +55,16 @@ from iku_excel.calculator import (
     round_half_away,
 )
 from iku_excel.errors import IkuError, IkuFileError, IkuInputError, Problem, Severity
-from iku_excel.formulas import capaian_formula_for, predikat_formula, rata_rata_formula
+from iku_excel.formulas import (
+    capaian_formula_for,
+    number_literal,
+    predikat_formula,
+    rata_rata_formula,
+)
 from iku_excel.grid import cell_name as a1_of_sel
 from iku_excel.model import Rentang, Sasaran
 from iku_excel.reader import read_workbook
+from iku_excel.values import plain_number
 from iku_excel.writer import FIXED_DATE, WORKBOOK_OPTIONS
 from iku_excel.writer.cells import Number, Rumus, cell_name, col_name, excel_number, number_format
 from iku_excel.writer.cells import places as decimals_of
@@ -92,7 +98,7 @@ AMBANG_SASARAN = 0.85  # two sasaran wordings at least this similar are the same
 KODE_BERKAS_GAGAL = "berkas-gagal"
 KODE_TANPA_INDIKATOR = "rekap-tanpa-indikator"
 KODE_INSTANSI_GANDA = "instansi-ganda"
-TINGKAT = {Severity.ERROR: "GALAT", Severity.WARNING: "PERINGATAN", Severity.INFO: "INFO"}
+TINGKAT = {s: s.label for s in Severity}
 _SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 Nilai = Number | str | None  # what a cell holds: a number, text, or nothing
@@ -574,11 +580,6 @@ def _koma(ratio: float) -> str:
     return f"{ratio:.2f}".replace(".", ",")
 
 
-def _literal(value: Decimal) -> str:
-    text = format(value.normalize(), "f")
-    return f"({text})" if text.startswith("-") else text
-
-
 def _band_fill(index: int, count: int) -> str:
     """The fill of the ``index``-th band of ``count`` (best first): the pengukuran sheet's
     colours, spread the same way, so a predikat looks alike in every workbook."""
@@ -594,10 +595,11 @@ def band_conditions(skala: SkalaPredikat, ref: str) -> list[tuple[str, str]]:
     for i, band in enumerate(bands):
         parts = [f"ISNUMBER({ref})"]
         if i < len(bands) - 1:
-            parts.append(f"{ref}{'>=' if band.inklusif else '>'}{_literal(band.batas_bawah)}")
+            parts.append(f"{ref}{'>=' if band.inklusif else '>'}{number_literal(band.batas_bawah)}")
         if i > 0:
             above = bands[i - 1]
-            parts.append(f"{ref}{'<' if above.inklusif else '<='}{_literal(above.batas_bawah)}")
+            below = number_literal(above.batas_bawah)
+            parts.append(f"{ref}{'<' if above.inklusif else '<='}{below}")
         found.append((f"=AND({','.join(parts)})", _band_fill(i, len(bands))))
     return found
 
@@ -616,7 +618,7 @@ def band_text(skala: SkalaPredikat, index: int) -> str:
 
 
 def _angka_teks(value: Decimal) -> str:
-    return format(value.normalize(), "f").replace(".", ",")
+    return plain_number(value).replace(".", ",")
 
 
 def _quoted(sheet: str) -> str:
@@ -755,7 +757,7 @@ class _Rekap:
         bound, upper bound), the target None when no formula can use it (text)."""
         target = hi.target
         if isinstance(target, Rentang):  # shown as text; its bounds go into the formula
-            bawah, atas = _literal(target.bawah), _literal(target.atas)
+            bawah, atas = number_literal(target.bawah), number_literal(target.atas)
             tabel.put(
                 row, TARGET, f"{_angka_teks(target.bawah)} - {_angka_teks(target.atas)}", ANGKA
             )

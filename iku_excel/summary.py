@@ -5,19 +5,17 @@ from __future__ import annotations
 from decimal import Decimal
 
 from iku_excel.calculator import HasilDokumen
-from iku_excel.jsonout import number
+from iku_excel.jsonout import number, target_json
 from iku_excel.model import Dokumen, Rentang, Target
+from iku_excel.values import format_number
 
 
 def _num(value: Decimal | None) -> str:
+    """Indonesian writing, at most 2 decimals rounded as Excel does: 1.234,5; 88,46; 12."""
     if value is None:
         return "-"
-    text = (
-        f"{value:,.2f}".rstrip("0").rstrip(".")
-        if value != value.to_integral_value()
-        else (f"{int(value):,}")
-    )
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+    text = format_number(value, 2)
+    return text.rstrip("0").rstrip(",")
 
 
 def _target(value: Target | None) -> str:
@@ -64,19 +62,13 @@ def hasil_rows(hasil: HasilDokumen) -> list[dict[str, object]]:
                     "polaritas": i.polaritas.value,
                     "akumulasi": i.akumulasi.value,
                     "metode": i.metode.value,
-                    "target": _json_target(i.target),
+                    "target": target_json(i.target),
                     "realisasi": number(i.realisasi_tahun),
                     "capaian": number(i.capaian),
                     "predikat": i.predikat,
                 }
             )
     return rows
-
-
-def _json_target(value: Target | None) -> object:
-    if isinstance(value, Rentang):
-        return {"bawah": number(value.bawah), "atas": number(value.atas)}
-    return number(value)
 
 
 def hasil_table(hasil: HasilDokumen) -> str:

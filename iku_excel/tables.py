@@ -40,12 +40,15 @@ from iku_excel.values import (
     clean_text,
     column_separators,
     is_empty,
+    is_percent_format,
+    is_percent_satuan,
     parse_money,
     parse_nip,
     parse_number,
     parse_percent,
     parse_target,
     parse_volume,
+    plain_number,
 )
 
 T = TypeVar("T")
@@ -151,7 +154,7 @@ class TableContext:
             return None
         fmt = cell.number_format or "General"
         text_has_percent = isinstance(cell.value, str) and "%" in cell.value
-        if percent or "%" in fmt or text_has_percent:
+        if percent or is_percent_format(fmt) or text_has_percent:
             parsed = parse_percent(
                 cell.value,
                 number_format=fmt,
@@ -195,10 +198,10 @@ def _bentuk(cell: Cell | None) -> str:
     if cell is None:
         return "kosong"
     if is_empty(cell.value):  # an empty cell formatted as % will hold a fraction
-        return "pecahan" if "%" in (cell.number_format or "") else "kosong"
+        return "pecahan" if is_percent_format(cell.number_format) else "kosong"
     if isinstance(cell.value, bool) or not isinstance(cell.value, (int, float, Decimal)):
         return "teks"
-    if "%" in (cell.number_format or ""):
+    if is_percent_format(cell.number_format):
         return "pecahan"
     return "angka"
 
@@ -222,10 +225,6 @@ def same_text(a: str, b: str, threshold: float = 0.9) -> bool:
 def normalize_text(text: str) -> str:
     text = text.lower().replace("prosentase", "persentase")
     return re.sub(r"[^0-9a-z%]+", " ", text).strip()
-
-
-def is_percent_satuan(satuan: str) -> bool:
-    return normalize_text(satuan) in {"%", "persen", "persentase", "persen %"}
 
 
 def is_note_row(texts: list[str]) -> bool:
@@ -467,7 +466,8 @@ def _target_indikator(ctx: TableContext, row: int) -> TargetIndikator:
     shown = ctx.text(row, "target")
     cell = ctx.cell(row, "target")
     nilai: Decimal | None = None
-    satuan = "%" if "%" in shown or (cell is not None and "%" in cell.number_format) else ""
+    percent_cell = cell is not None and is_percent_format(cell.number_format)
+    satuan = "%" if "%" in shown or percent_cell else ""
     if cell is not None and not is_empty(cell.value):
         value = _target(ctx, row, "target", satuan)
         nilai = value if isinstance(value, Decimal) else None
@@ -481,7 +481,7 @@ def _target_indikator(ctx: TableContext, row: int) -> TargetIndikator:
 def _shown_number(value: Decimal | None, satuan: str) -> str:
     if value is None:
         return ""
-    text = format(value.normalize(), "f")
+    text = plain_number(value)
     return f"{text}%" if satuan == "%" else text
 
 
@@ -554,7 +554,7 @@ def _output_target(ctx: TableContext, row: int) -> tuple[str, Decimal | None, st
         volume_unit = ctx.take(parse_volume(cell.value, separators=ctx.separators(key)), row, key)
     else:
         number = ctx.number(row, key)
-        percent = "%" in cell.number_format
+        percent = is_percent_format(cell.number_format)
         shown = _shown_number(number, "%" if percent else "")
         volume_unit = (number, "%" if percent else "")
     if volume_unit is None:

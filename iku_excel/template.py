@@ -35,6 +35,8 @@ from iku_excel.columns import (
     Kolom,
 )
 from iku_excel.model import Dokumen, Indikator, Program, Rentang, Target
+from iku_excel.values import plain_number
+from iku_excel.writer.cells import column_groups, excel_number
 
 FONT = "Arial"
 ENTRY_ROWS = 300  # rows prepared (borders, dropdowns) below the header
@@ -220,7 +222,8 @@ def _write_target_value(
     ws: Worksheet, row: int, col: int, target: Target | None, fmt: _Formats
 ) -> None:
     if isinstance(target, Rentang):
-        ws.write_string(row, col, f"{_plain(target.bawah)}-{_plain(target.atas)}", fmt.number)
+        text = f"{plain_number(target.bawah)}-{plain_number(target.atas)}"
+        ws.write_string(row, col, text, fmt.number)
     else:
         _write_value(ws, row, col, target, fmt.number)
 
@@ -297,7 +300,7 @@ def _write_headers(ws: Worksheet, fmt: _Formats, columns: Sequence[Kolom], top: 
         else:
             ws.write_string(top + 1, i, k.header, fmt.header)
     if two_rows:
-        for group, first, last in _groups(columns):
+        for group, first, last in column_groups([k.group for k in columns]):
             if first == last:
                 ws.write_string(top, first, group, fmt.header)
             else:
@@ -305,18 +308,6 @@ def _write_headers(ws: Worksheet, fmt: _Formats, columns: Sequence[Kolom], top: 
         ws.set_row(top + 1, 30)
     ws.set_row(top, 30)
     return top + (2 if two_rows else 1)
-
-
-def _groups(columns: Sequence[Kolom]) -> list[tuple[str, int, int]]:
-    groups: list[tuple[str, int, int]] = []
-    for i, k in enumerate(columns):
-        if not k.group:
-            continue
-        if groups and groups[-1][0] == k.group and groups[-1][2] == i - 1:
-            groups[-1] = (k.group, groups[-1][1], i)
-        else:
-            groups.append((k.group, i, i))
-    return groups
 
 
 def _prepare_entry(
@@ -343,17 +334,8 @@ def _write_value(ws: Worksheet, row: int, col: int, value: object, cell_format: 
     if value is None:
         ws.write_blank(row, col, None, cell_format)
     elif isinstance(value, Decimal):
-        ws.write_number(row, col, _to_float(value), cell_format)
+        ws.write_number(row, col, excel_number(value), cell_format)
     elif isinstance(value, int):
         ws.write_number(row, col, value, cell_format)
     else:
         ws.write_string(row, col, str(value), cell_format)
-
-
-def _to_float(value: Decimal) -> float | int:
-    return int(value) if value == value.to_integral_value() else float(value)
-
-
-def _plain(value: Decimal) -> str:
-    text = format(value.normalize(), "f")
-    return text

@@ -59,7 +59,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
-from decimal import ROUND_HALF_UP, Context, Decimal
+from decimal import MAX_EMAX, MIN_EMIN, ROUND_HALF_UP, Context, Decimal
 from typing import Any, Generic, TypeVar
 
 from iku_excel.errors import IkuInputError, Problem, Severity
@@ -123,7 +123,8 @@ _COUNT_UNITS = frozenset(
     }
 )
 
-_PERCENT_SATUAN = frozenset({"%", "(%)", "persen", "persentase", "prosentase"})
+_PERCENT_SATUAN = frozenset({"%", "persen", "persentase", "persen %", "persentase %"})
+_NOT_WORD = re.compile(r"[^0-9a-z%]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -555,15 +556,17 @@ _PERCENT_SUFFIX = re.compile(r"\s*(?:%|persen)$", re.IGNORECASE)
 _FORMAT_LITERALS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
 
 
-def _is_percent_format(number_format: str | None) -> bool:
+def is_percent_format(number_format: str | None) -> bool:
     """True when Excel shows the cell x100 with a "%": an unquoted % in the format."""
     if not number_format:
         return False
     return "%" in _FORMAT_LITERALS.sub("", number_format)
 
 
-def _is_percent_satuan(satuan: str) -> bool:
-    return clean_text(satuan).casefold() in _PERCENT_SATUAN
+def is_percent_satuan(satuan: str) -> bool:
+    """A satuan that means percent: "%", "(%)", "Persen", "Persentase (%)", "Prosentase"."""
+    words = _NOT_WORD.sub(" ", clean_text(satuan).casefold().replace("prosentase", "persentase"))
+    return words.strip() in _PERCENT_SATUAN
 
 
 def _without_percent(text: str) -> tuple[str, bool]:
@@ -606,7 +609,7 @@ def _percent_cell(
     parsed = _number_cell(raw)
     if parsed.value is None:
         return parsed
-    if _is_percent_format(number_format):
+    if is_percent_format(number_format):
         return Parsed(_times_100(parsed.value))
     return _bare_percent(parsed, _shown(raw), unit_known) if percent else parsed
 
@@ -662,7 +665,7 @@ _RANGE = re.compile(
 def _without_satuan(text: str, satuan: str) -> str:
     """ "5 Dokumen" -> "5" when the satuan is Dokumen: the unit repeated in the target cell."""
     unit = clean_text(satuan)
-    if unit and not _is_percent_satuan(unit) and text.casefold().endswith(" " + unit.casefold()):
+    if unit and not is_percent_satuan(unit) and text.casefold().endswith(" " + unit.casefold()):
         return text[: -len(unit)].rstrip()
     return text
 
@@ -704,7 +707,7 @@ def parse_target(
         settled = _settled(raw)
         if settled is not None:
             return settled
-        percent = _is_percent_satuan(satuan)
+        percent = is_percent_satuan(satuan)
         if not isinstance(raw, str):
             cell = _percent_cell(raw, number_format, percent=percent)
             return Parsed(cell.value, cell.problems)
@@ -983,13 +986,26 @@ def parse_tanggal(raw: object) -> Parsed[Tanggal]:
 _SWAP_SEPARATORS = str.maketrans({",": ".", ".": ","})
 
 
-def _round_half_away(value: Decimal, decimals: int) -> Decimal:
-    """Rounded as Excel's ROUND does (halves away from zero; Python's round() goes to even),
-    with enough precision for any size of number."""
-    precision = max(1, value.adjusted() + decimals + 2)
-    quantum = Decimal((0, (1,), -decimals))
-    rounded = value.quantize(quantum, rounding=ROUND_HALF_UP, context=Context(prec=precision))
-    return rounded.copy_abs() if rounded.is_zero() else rounded  # no "-0,00"
+def round_half_away(value: Decimal, places: int = 2) -> Decimal:
+    """Round like Excel's ROUND: halves away from zero (2.675 -> 2.68, -2.675 -> -2.68; Python's
+    round() goes to even). Never returns a negative zero. ``value`` must be finite."""
+    if not value.is_finite():
+        raise IkuInputError(f"tidak dapat membulatkan {value}")
+    exponent = value.as_tuple().exponent
+    assert isinstance(exponent, int)  # finite
+    if exponent >= -places and value.adjusted() >= 28:
+        return value  # a huge whole number: nothing to round, and padding it would cost memory
+    # Enough precision for every digit left of the rounding place, however large the value.
+    precision = max(28, value.adjusted() + places + 2)
+    context = Context(prec=precision, rounding=ROUND_HALF_UP, Emax=MAX_EMAX, Emin=MIN_EMIN)
+    result = value.quantize(Decimal(1).scaleb(-places), context=context)
+    return result.copy_abs() if result.is_zero() else result
+
+
+def plain_number(value: Decimal) -> str:
+    """A number as plain digits, every one of them, never an exponent: 1E+2 -> "100",
+    88.40 -> "88.4" (not ``normalize()``, which rounds to 28 digits)."""
+    return format(_tidy(value), "f")
 
 
 def format_number(value: Decimal, decimals: int = 0) -> str:
@@ -997,7 +1013,7 @@ def format_number(value: Decimal, decimals: int = 0) -> str:
     value = Decimal(value)
     if decimals < 0 or not value.is_finite():
         raise IkuInputError(f"Tidak dapat menulis angka {value} dengan {decimals} desimal.")
-    us_style = f"{_round_half_away(value, decimals):,.{decimals}f}"
+    us_style = f"{round_half_away(value, decimals):,.{decimals}f}"
     return us_style.translate(_SWAP_SEPARATORS)
 
 

@@ -226,6 +226,22 @@ def test_toml_syntax_errors_are_translated(text: str, expected: str) -> None:
     assert expected in error_of(text)
 
 
+def test_an_untranslated_toml_error_still_says_what_to_check() -> None:
+    # tomllib's "Unclosed inline table" has no translation: an Indonesian hint comes first
+    message = error_of("[default]\nx = {a = 1\n")
+    assert message.endswith(
+        "aturan.toml baris 2 kolom 11: sintaks TOML salah: periksa tanda kurung, tanda kutip, "
+        "koma, dan tanda = pada baris itu (Unclosed inline table)"
+    ), message
+
+
+def test_a_missing_rules_file_is_one_indonesian_line(tmp_path: Path) -> None:
+    with pytest.raises(IkuFileError) as caught:
+        load_aturan(tmp_path / "tidak_ada.toml")
+    assert "tidak_ada.toml" in str(caught.value)
+    assert "tidak ditemukan; periksa jalurnya" in str(caught.value)
+
+
 def test_load_aturan(tmp_path: Path) -> None:
     path = tmp_path / "aturan.toml"
     path.write_text(CONTOH, encoding="utf-8")

@@ -318,7 +318,7 @@ def _check_refused(run: Run, reason: str) -> None:
     elif run.command == "isi":
         assert run.code == 1, about
         if run.name.endswith(".xls"):  # not a workbook name isi looks for
-            errors = [x for x in run.lines if x.strip().startswith("[error]")]
+            errors = [x for x in run.lines if x.strip().startswith("[GALAT]")]
             assert len(errors) == 1 and run.name in errors[0] and reason in errors[0], about
         else:
             failed = [x for x in run.lines if x.strip().startswith("[gagal]")]

@@ -85,6 +85,10 @@ def test_isi_fills_only_the_intended_cells(staff: Path, realisasi: Path, tmp_pat
     result = run("isi", str(staff.parent), "--realisasi", str(realisasi), "-o", str(out), "-s")
     assert result.exit_code == 1, result.stderr  # the unmatched row is a problem
     assert "realisasi-tidak-cocok" in result.stderr and "Selesai: 1 berkas" in result.stderr
+    # the unmatched row (header, 6 indicators, then it: line 8), in Indonesian, with its workbook
+    line = next(x for x in result.stderr.splitlines() if "realisasi-tidak-cocok" in x)
+    assert line.strip().startswith(f"[PERINGATAN] {staff.name}: realisasi.csv baris 8:"), line
+    assert "[warning]" not in result.stderr and "[error]" not in result.stderr
     assert staff.read_bytes() == before  # the source is untouched
     filled = (out / staff.name).read_bytes()
 

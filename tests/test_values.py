@@ -32,6 +32,7 @@ from iku_excel.values import (
     parse_tanggal,
     parse_target,
     parse_volume,
+    plain_number,
 )
 
 D = Decimal
@@ -918,3 +919,20 @@ def test_percent_and_target_never_raise(
 ) -> None:
     check_result(parse_percent(raw, number_format=number_format, percent_column=percent_column))
     check_result(parse_target(raw, satuan=satuan, number_format=number_format))
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (D("1E+2"), "100"),
+        (D("88.40"), "88.4"),
+        (D("-0.50"), "-0.5"),
+        (D("-0"), "0"),
+        (D("10775000000.00"), "10775000000"),
+        # 30 significant digits: normalize() would round them to 28
+        (D("12345678901234567890123456789.5"), "12345678901234567890123456789.5"),
+        (D("9.99999999999999E+307"), "999999999999999" + "0" * 293),
+    ],
+)
+def test_plain_number_keeps_every_digit(value: Decimal, text: str) -> None:
+    assert plain_number(value) == text

@@ -492,6 +492,23 @@ def test_program_figure_that_disagrees_with_its_kegiatan_is_printed_as_typed() -
     assert (cell.data_type, cell.value) == ("n", 999)
 
 
+def test_pk_prints_no_partial_sum_for_a_program_with_a_kegiatan_amount_missing() -> None:
+    # 100 + (blank) is not the program's anggaran: the PK, which shows no kegiatan, leaves it
+    # blank as the calculator does, instead of printing 100 as if it were the total
+    partial = Program(
+        nama="Program Sebagian",
+        kegiatan=(Kegiatan("1", "K1", anggaran=D("100")), Kegiatan("2", "K2")),
+    )
+    whole = Program(
+        nama="Program Lengkap",
+        kegiatan=(Kegiatan("1", "K3", anggaran=D("100")), Kegiatan("2", "K4", anggaran=D("200"))),
+    )
+    dokumen = Dokumen(target_anggaran=(TargetSasaran("1", "S", program=(partial, whole)),))
+    ws = load(build_lampiran(dokumen, "pk"), values=True).worksheets[0]
+    assert ws.cell(find(ws, "Program Sebagian").row, 4).value is None
+    assert ws.cell(find(ws, "Program Lengkap").row, 4).value == 300
+
+
 def test_sasaran_without_indicators_and_missing_values_still_print() -> None:
     dokumen = Dokumen(
         sasaran=(Sasaran("1", "Tanpa indikator"), Sasaran("2", "S2", (Indikator("I2"),))),

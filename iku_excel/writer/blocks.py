@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from iku_excel.model import Identitas, Penandatangan
+from iku_excel.writer.cells import column_groups
 from iku_excel.writer.metrics import fits
 from iku_excel.writer.paging import Group
 from iku_excel.writer.sheet import Lembar
@@ -107,7 +108,7 @@ def header_band(sheet: Lembar, columns: Sequence[KolomCetak], *, numbers: bool =
             sheet.put(top + 1, col, text, HEADER)
         else:
             sheet.put(top, col, text, HEADER, last_row=top + 1)
-    for group, first, last in _groups(columns):
+    for group, first, last in column_groups([k.group for k in columns]):
         sheet.put(top, first, group, HEADER, last_col=last)
     last_row = top + (1 if two_rows else 0)
     if numbers:
@@ -125,18 +126,6 @@ def fit_header(text: str, width_px: int) -> str:
     if fits(text, width_px, HEADER.size, bold=True):
         return text
     return re.sub(r"/(?=\S)", "/\n", text)
-
-
-def _groups(columns: Sequence[KolomCetak]) -> list[tuple[str, int, int]]:
-    groups: list[tuple[str, int, int]] = []
-    for i, k in enumerate(columns):
-        if not k.group:
-            continue
-        if groups and groups[-1][0] == k.group and groups[-1][2] == i - 1:
-            groups[-1] = (k.group, groups[-1][1], i)
-        else:
-            groups.append((k.group, i, i))
-    return groups
 
 
 # ---------------------------------------------------------------------- signatory blocks

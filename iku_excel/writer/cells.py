@@ -64,6 +64,20 @@ def total(values: Iterable[Decimal | None]) -> Decimal:
     return sum((v for v in values if v is not None), Decimal(0))
 
 
+def column_groups(groups: Sequence[str]) -> list[tuple[str, int, int]]:
+    """The group header over each run of adjacent columns sharing it: (text, first, last),
+    0-based columns; ``""`` is no group."""
+    spans: list[tuple[str, int, int]] = []
+    for col, group in enumerate(groups):
+        if not group:
+            continue
+        if spans and spans[-1][0] == group and spans[-1][2] == col - 1:
+            spans[-1] = (group, spans[-1][1], col)
+        else:
+            spans.append((group, col, col))
+    return spans
+
+
 def col_name(col: int) -> str:
     """The letters of a 0-based column: 0 -> A, 27 -> AB."""
     letters = ""

@@ -41,6 +41,7 @@ from iku_excel.formulas import (
     sisa_anggaran_formula,
 )
 from iku_excel.model import Dokumen, Peran, Rentang
+from iku_excel.values import plain_number
 from iku_excel.writer.blocks import (
     KolomCetak,
     blok_ttd,
@@ -207,7 +208,7 @@ def _write_target(sheet: Lembar, row: int, hi: HasilIndikator) -> tuple[str, str
     """Write the target; return what the capaian formula refers to (cell, upper bound)."""
     target = hi.target
     if isinstance(target, Rentang):  # shown as text, the bounds go into the formula
-        bawah, atas = _plain(target.bawah), _plain(target.atas)
+        bawah, atas = plain_number(target.bawah), plain_number(target.atas)
         sheet.put(row, TARGET, f"{bawah} - {atas}", ANGKA)
         return bawah, atas
     _put_number(sheet, row, TARGET, target)
@@ -305,10 +306,6 @@ def _cached(value: Decimal | None) -> Number | str:
     """A formula's cached value: the number, or "" where the calculator says not computable
     (the formula then shows "" too)."""
     return "" if value is None or not fits_excel(value) else excel_number(value)
-
-
-def _plain(value: Decimal) -> str:
-    return format(value.normalize(), "f")
 
 
 def _bold(gaya: Gaya) -> Gaya:

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from iku_excel.calculator import own_or_sum
 from iku_excel.model import Dokumen, Indikator, Penandatangan, Peran, Program, Rentang, Sasaran
+from iku_excel.values import is_percent_satuan, plain_number
 from iku_excel.writer.blocks import (
     KolomCetak,
     blok_ttd,
@@ -102,20 +104,16 @@ def _write_sasaran(sheet: Lembar, sasaran: Sasaran) -> None:
 def target_value(ind: Indikator) -> tuple[Value, str]:
     """An indicator's target as a cell value and number format (see the module docstring)."""
     target, satuan = ind.target, ind.satuan.strip()
-    percent = satuan == "%" or satuan.casefold() in ("persen", "persentase")
+    percent = is_percent_satuan(satuan)
     if target is None:
         return "", ""
     if isinstance(target, Rentang):
         unit = "%" if percent else (f" {satuan}" if satuan.casefold() not in _NOT_A_UNIT else "")
-        return f"{_plain(target.bawah)} - {_plain(target.atas)}{unit}", ""
+        return f"{plain_number(target.bawah)} - {plain_number(target.atas)}{unit}", ""
     if percent:
         return target / 100, number_format(places(target), percent=True)
     suffix = "" if satuan.casefold() in _NOT_A_UNIT else satuan
     return target, number_format(places(target), suffix=suffix)
-
-
-def _plain(value: Decimal) -> str:
-    return format(value.normalize(), "f")
 
 
 def _write_programs(sheet: Lembar, programs: tuple[Program, ...]) -> None:
@@ -141,11 +139,9 @@ def _write_programs(sheet: Lembar, programs: tuple[Program, ...]) -> None:
 
 
 def program_anggaran(program: Program) -> Decimal | None:
-    """A program's anggaran: its own figure, else the sum of its kegiatan (None if neither)."""
-    if program.anggaran is not None:
-        return program.anggaran
-    amounts = [k.anggaran for k in program.kegiatan]
-    return None if all(a is None for a in amounts) else total(amounts)
+    """A program's anggaran as the calculator takes it: its own figure, else the sum of its
+    kegiatan when every one has an amount (a partial sum would print a wrong total)."""
+    return own_or_sum(program.anggaran, [k.anggaran for k in program.kegiatan])[0]
 
 
 def _bold(gaya: Gaya) -> Gaya:
