@@ -10,7 +10,7 @@ import csv
 import datetime as dt
 import io
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,7 +22,6 @@ from iku_excel.isi import (
     Tugas,
     expand_sources,
     explain_unmatched,
-    fill_batch,
     receipt_rows,
 )
 from iku_excel.realisasi import SumberRealisasi
@@ -36,7 +35,6 @@ class BatchReport:
 
     sumber_problems: list[Problem] = field(default_factory=list)
     unmatched_sources: list[str] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)
 
     def exit_code(self, results: Sequence[HasilIsi]) -> int:
         bad = any(r.failed or r.has_problems for r in results)
@@ -107,15 +105,6 @@ def plan_isi(
             target = None  # dry run
         tasks.append(Tugas(source, target, rows, sumber.file, aturan, overwrite, backup))
     return tasks, report
-
-
-def run_isi(
-    tasks: Sequence[Tugas],
-    *,
-    jobs: int = 1,
-    on_done: Callable[[HasilIsi], None] | None = None,
-) -> list[HasilIsi]:
-    return fill_batch(tasks, jobs=jobs, on_done=on_done)
 
 
 def _fresh_receipt_path(folder: Path) -> Path:

@@ -345,7 +345,8 @@ def isi_command(
       iku isi data/*.xlsx --realisasi realisasi.xlsx --in-place --jobs 2
       iku isi data/ --realisasi realisasi.csv --dry-run --tanda-terima cek.csv
     """
-    from iku_excel.batch import plan_isi, run_isi, write_receipt
+    from iku_excel.batch import plan_isi, write_receipt
+    from iku_excel.isi import fill_batch
     from iku_excel.realisasi import read_sumber
 
     if output is not None and in_place:
@@ -365,7 +366,7 @@ def isi_command(
     with click.progressbar(
         length=len(tasks), label="Mengisi", file=sys.stderr, hidden=silent or not tasks
     ) as bar:
-        results = run_isi(tasks, jobs=jobs, on_done=lambda _: bar.update(1))
+        results = fill_batch(tasks, jobs=jobs, on_done=lambda _: bar.update(1))
     receipt = write_receipt(results, tanda_terima, output, overwrite=timpa)
     for line in report.lines(results):
         click.echo(line, err=True)

@@ -90,9 +90,6 @@ class _Plan:
             self.new_columns[key] = right + 1
         return self.new_columns[key]
 
-    def is_new(self, key: str) -> bool:
-        return key not in self.table.columns
-
     def style_source(self, row: int) -> str:
         """New cells take the look of the table's last column on the same row."""
         return cell_name(row, max(self.table.columns.values()))
@@ -184,7 +181,7 @@ def _write(plan: _Plan, row: int, col: int, value: object, formula: str) -> Cell
     )
 
 
-def _capaian_is_fraction(plan: _Plan, hasil: HasilDokumen) -> bool:
+def _capaian_is_fraction(hasil: HasilDokumen) -> bool:
     sels = [i.indikator.sel_of("capaian") for i in hasil.indikator]
     return any(s is not None and s.bentuk == "pecahan" for s in sels)
 
@@ -247,7 +244,7 @@ def plan_hitung(
     if table is None:
         return None
     plan = _Plan(table.sheet, table, aturan, add_columns)
-    fraction = _capaian_is_fraction(plan, hasil)
+    fraction = _capaian_is_fraction(hasil)
     for hasil_indikator in hasil.indikator:
         _plan_indikator(plan, hasil_indikator, fraction)
     _plan_headers(plan)

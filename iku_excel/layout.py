@@ -10,12 +10,13 @@ explicitly (sheet, header row) always wins over detection.
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from dataclasses import dataclass, field
 
 from iku_excel.grid import Grid, column_letter
+from iku_excel.values import clean_text
 
-_SPACES = re.compile(r"\s+")
 _TW = r"(?:tw|trw|triwulan|tri wulan|q)\.? ?(i{1,3}|iv|[1-4])"
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
@@ -35,7 +36,12 @@ class Jenis(str, enum.Enum):
 
 def normalize_header(value: object) -> str:
     """Lower case, one space between words, no trailing punctuation, Prosentase = Persentase."""
-    text = _SPACES.sub(" ", str(value).replace("\u00a0", " ")).strip().lower()
+    return _normalize_header(clean_text(value))
+
+
+@functools.lru_cache(maxsize=1 << 14)  # header detection looks at each cell about three times
+def _normalize_header(text: str) -> str:
+    text = text.lower()
     text = text.replace("prosentase", "persentase").rstrip(" .:*")
     text = re.sub(r"\s*/\s*", "/", text)
     return text

@@ -68,7 +68,7 @@ def convert(
             str(outdir),
             *(str(f) for f in files),
         ]
-        _run(command, timeout)
+        _run(command, timeout, ", ".join(Path(f).name for f in files))
     written = [outdir / f"{Path(f).stem}.{target.split(':')[0]}" for f in files]
     missing = [p.name for p in written if not p.exists()]
     if missing:
@@ -79,7 +79,8 @@ def convert(
     return written
 
 
-def _run(command: list[str], timeout: float) -> None:
+def _run(command: list[str], timeout: float, about: str) -> None:
+    """Run LibreOffice; ``about`` names the files for the error message."""
     process = subprocess.Popen(
         command,
         stdout=subprocess.DEVNULL,
@@ -94,11 +95,16 @@ def _run(command: list[str], timeout: float) -> None:
         process.communicate()
         raise IkuFileError(
             f"LibreOffice tidak selesai dalam {timeout:.0f} detik dan dihentikan; ulangi, "
-            "atau tutup LibreOffice yang sedang terbuka"
+            "atau tutup LibreOffice yang sedang terbuka",
+            about,
         ) from None
     if process.returncode != 0:
         detail = err.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
-        raise IkuFileError(f"LibreOffice gagal (kode {process.returncode}) {detail[0]}".strip())
+        raise IkuFileError(
+            f"LibreOffice gagal (kode {process.returncode}{': ' + detail[0] if detail[0] else ''});"
+            " buka berkasnya di LibreOffice untuk melihat sebabnya, atau pasang ulang LibreOffice",
+            about,
+        )
 
 
 def to_pdf(xlsx: Path, pdf: Path, *, timeout: float = DEFAULT_TIMEOUT) -> Path:

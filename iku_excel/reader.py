@@ -14,7 +14,7 @@ from typing import Any
 
 from iku_excel.columns import IDENTITAS_FIELDS
 from iku_excel.errors import IkuFileError, Problem, Severity
-from iku_excel.grid import Grid
+from iku_excel.grid import Grid, cell_name
 from iku_excel.layout import Jenis, TableLayout, find_tables, normalize_header
 from iku_excel.model import (
     Dokumen,
@@ -36,7 +36,7 @@ from iku_excel.tables import (
     read_realisasi_table,
     read_target_table,
 )
-from iku_excel.values import clean_text, is_empty
+from iku_excel.values import clean_text, is_empty, parse_number, parse_tanggal
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +81,7 @@ def read_grids(grids: list[Grid], *, file: str = "", header_row: int | None = No
     builder = _DokumenBuilder()
     for grid in grids:
         if _is_identitas_sheet(grid):
-            builder.identitas = _read_identitas(grid, builder.identitas)
+            builder.identitas = _read_identitas(grid, builder.identitas, file, problems)
             continue
         tables = [
             replace(t, last_row=data_end(grid, t)) for t in find_tables(grid, header_row=header_row)
@@ -248,7 +248,10 @@ def _is_identitas_sheet(grid: Grid) -> bool:
     return len(labels & set(_IDENTITAS_LABELS)) >= 3
 
 
-def _read_identitas(grid: Grid, base: Identitas) -> Identitas:
+def _read_identitas(grid: Grid, base: Identitas, file: str, problems: list[Problem]) -> Identitas:
+    """The template's Identitas sheet: label in column A, value in B. A year that is not one
+    and a date cell that is not a date are reported; a date cell is written as documents
+    write it ("7 Januari 2022"), text is kept as typed ("Januari 2020")."""
     values: dict[str, object] = {}
     for row in grid.iter_rows(1, 40):
         label = grid.value(row, 1)
@@ -256,9 +259,23 @@ def _read_identitas(grid: Grid, base: Identitas) -> Identitas:
         raw = grid.value(row, 2)
         if key is None or is_empty(raw):
             continue
+        here = {"file": file, "sheet": grid.sheet, "cell": cell_name(row, 2)}
         if key == "tahun":
-            text = clean_text(raw).split(".")[0]
-            values[key] = int(text) if text.isdigit() else None
+            year = parse_number(raw).value
+            if year is None or year != year.to_integral_value() or not 1900 <= year <= 2100:
+                problems.append(
+                    Problem(
+                        "tahun-tidak-valid",
+                        f"tahun '{clean_text(raw)}' bukan tahun empat angka; isi mis. 2025",
+                    ).at(**here)
+                )
+                continue
+            values[key] = int(year)
+        elif key in ("sk_tanggal", "tanggal") and not isinstance(raw, str):
+            parsed = parse_tanggal(raw)
+            problems.extend(p.at(**here) for p in parsed.problems)
+            if parsed.value is not None:
+                values[key] = parsed.value.format()
         else:
             values[key] = clean_text(raw)
     return replace(base, **values)  # type: ignore[arg-type]
@@ -270,14 +287,9 @@ def _read_identitas(grid: Grid, base: Identitas) -> Identitas:
 def load_grids(path: Path, *, sheet: str | None = None) -> list[Grid]:
     """Each sheet of the workbook (or the one asked for) as a ``Grid``, read straight from the
     zip's XML behind the size and XML-safety guards of ``xlsxread``."""
-    from iku_excel.xlsxread import load_grids_fast
+    from iku_excel.xlsxread import load_grids_fast  # refuses missing paths and folders too
 
-    path = Path(path)
-    if not path.exists():
-        raise IkuFileError("berkas tidak ditemukan; periksa nama dan foldernya", path)
-    if path.is_dir():
-        raise IkuFileError("ini folder, bukan berkas Excel", path)
-    return load_grids_fast(path, sheet=sheet)
+    return load_grids_fast(Path(path), sheet=sheet)
 
 
 __all__ = ["ReadResult", "load_grids", "read_grids", "read_workbook"]

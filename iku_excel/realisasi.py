@@ -28,6 +28,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 from iku_excel.errors import IkuFileError, IkuInputError, Problem, Severity
+from iku_excel.grid import cell_name, column_letter
 from iku_excel.model import Indikator
 from iku_excel.tables import normalize_text
 from iku_excel.values import Separators, clean_text, column_separators, is_empty, parse_number
@@ -151,8 +152,8 @@ def _rows_of(table: list[list[object]], file: str) -> SumberRealisasi:
     if header_index is None:
         raise IkuInputError(f"{file}: berkas realisasi kosong")
     header = [clean_text(v) for v in table[header_index]]
-    keys = {i: k for i, h in enumerate(header) if (k := _column_key(h))}
-    found = set(keys.values())
+    columns = _columns_of(header, file)
+    found = set(columns)
     if not found & {"indikator", "kode"}:
         raise IkuInputError(
             f"{file}: tidak ada kolom 'indikator' atau 'kode' di baris judul; "
@@ -165,15 +166,17 @@ def _rows_of(table: list[list[object]], file: str) -> SumberRealisasi:
             "atau kolom periode dan nilai"
         )
     body = table[header_index + 1 :]
-    separators = {i: column_separators(row[i] for row in body if i < len(row)) for i in keys}
+    separators = {
+        k: column_separators(row[i] for row in body if i < len(row)) for k, i in columns.items()
+    }
     rows: list[BarisRealisasi] = []
     problems: list[Problem] = []
     for offset, values in enumerate(body):
         line = header_index + 2 + offset
-        record = {k: values[i] if i < len(values) else None for i, k in keys.items()}
+        record = {k: values[i] if i < len(values) else None for k, i in columns.items()}
         if all(is_empty(v) for v in record.values()):
             continue
-        row = _row_of(record, line, file, long_form, separators, keys, problems)
+        row = _row_of(record, line, file, long_form, separators, columns, problems)
         if row is not None:
             rows.append(row)
     return SumberRealisasi(
@@ -181,32 +184,55 @@ def _rows_of(table: list[list[object]], file: str) -> SumberRealisasi:
     )
 
 
+_KEY_LABELS = {f"tw{n}": f"TW {roman}" for n, roman in enumerate(("I", "II", "III", "IV"), 1)}
+
+
+def _columns_of(header: list[str], file: str) -> dict[str, int]:
+    """Column key -> its 0-based column. A key named twice ("TW I" and "Realisasi TW I") is
+    refused: which of the two holds the value is for the user to say, not for us to guess."""
+    columns: dict[str, int] = {}
+    for col, text in enumerate(header):
+        key = _column_key(text)
+        if key is None:
+            continue
+        if key in columns:
+            first = column_letter(columns[key] + 1)
+            raise IkuInputError(
+                f"{file}: kolom '{header[columns[key]]}' ({first}) dan '{text}' "
+                f"({column_letter(col + 1)}) sama-sama kolom {_KEY_LABELS.get(key, key)}; hapus "
+                "atau ganti judul salah satunya"
+            )
+        columns[key] = col
+    return columns
+
+
+def _text_of(record: dict[str, object], key: str) -> str:
+    raw = record.get(key)
+    return "" if is_empty(raw) else clean_text(raw)
+
+
 def _row_of(
     record: dict[str, object],
     line: int,
     file: str,
     long_form: bool,
-    separators: dict[int, Separators],
-    keys: dict[int, str],
+    separators: dict[str, Separators],
+    columns: dict[str, int],
     problems: list[Problem],
 ) -> BarisRealisasi | None:
-    def where(key: str) -> str:
-        col = next(i for i, k in keys.items() if k == key)
-        return f"{_letter(col + 1)}{line}"
-
     def located(problem: Problem, key: str) -> Problem:
-        return problem.at(file=file, cell=where(key))
+        return problem.at(file=file, cell=cell_name(line, columns[key] + 1))
 
-    text = clean_text(record.get("indikator")) if not is_empty(record.get("indikator")) else ""
-    kode = clean_text(record.get("kode")) if not is_empty(record.get("kode")) else ""
+    text, kode = _text_of(record, "indikator"), _text_of(record, "kode")
     if not (text or kode):
+        first = min(columns[k] for k in ("indikator", "kode") if k in columns)
         problems.append(
             Problem(
                 "realisasi-tanpa-indikator",
                 "baris tanpa indikator maupun kode; isi salah satunya",
                 Severity.WARNING,
                 file=file,
-                cell=f"baris {line}",
+                cell=cell_name(line, first + 1),
             )
         )
         return None
@@ -231,8 +257,7 @@ def _row_of(
         raw = record.get(key)
         if is_empty(raw):
             continue
-        col = next(i for i, k in keys.items() if k == key)
-        parsed = parse_number(raw, separators=separators[col])
+        parsed = parse_number(raw, separators=separators[key])
         problems.extend(located(p, key) for p in parsed.problems)
         if parsed.value is not None:
             nilai[number] = parsed.value
@@ -240,8 +265,8 @@ def _row_of(
         line=line,
         indikator=text,
         kode=kode,
-        berkas=clean_text(record.get("berkas")) if not is_empty(record.get("berkas")) else "",
-        instansi=clean_text(record.get("instansi")) if not is_empty(record.get("instansi")) else "",
+        berkas=_text_of(record, "berkas"),
+        instansi=_text_of(record, "instansi"),
         nilai=nilai,
     )
 
@@ -260,12 +285,6 @@ def _merge_long_form(rows: list[BarisRealisasi]) -> list[BarisRealisasi]:
         else:
             merged[key] = row
     return list(merged.values())
-
-
-def _letter(col: int) -> str:
-    from iku_excel.grid import column_letter
-
-    return column_letter(col)
 
 
 # --- matching -------------------------------------------------------------------------------

@@ -65,7 +65,7 @@ from iku_excel.grid import cell_name as a1_of_sel
 from iku_excel.model import Rentang, Sasaran
 from iku_excel.reader import read_workbook
 from iku_excel.values import plain_number
-from iku_excel.writer import FIXED_DATE, WORKBOOK_OPTIONS
+from iku_excel.writer import FIXED_DATE, WORKBOOK_OPTIONS, parse_kertas
 from iku_excel.writer.cells import Number, Rumus, cell_name, col_name, excel_number, number_format
 from iku_excel.writer.cells import places as decimals_of
 from iku_excel.writer.finish import with_text_results
@@ -309,11 +309,7 @@ def build_rekap(
     ``IkuInputError`` only when ``sources`` is empty or ``kertas`` unknown."""
     if not sources:
         raise IkuInputError("tidak ada berkas untuk direkap; sebutkan paling sedikit satu .xlsx")
-    try:
-        paper = Kertas.parse(kertas)
-    except ValueError:
-        choices = ", ".join(k.value for k in Kertas)
-        raise IkuInputError(f"kertas tidak dikenal: {kertas}; pilih {choices}") from None
+    paper = parse_kertas(kertas)
     aturan = aturan or Aturan()
     paths = [Path(s) for s in sources]
     outcomes: list[_Berkas | BerkasGagal] = []

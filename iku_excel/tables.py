@@ -28,6 +28,7 @@ from iku_excel.model import (
     PerTriwulan,
     Polaritas,
     Program,
+    Rentang,
     Sasaran,
     Sel,
     Target,
@@ -86,6 +87,7 @@ class TableContext:
     file: str = ""
     problems: list[Problem] = field(default_factory=list)
     _separators: dict[str, Separators] = field(default_factory=dict)
+    _reported: set[Problem] = field(default_factory=set)
 
     def col(self, key: str) -> int | None:
         return self.layout.columns.get(key)
@@ -107,9 +109,12 @@ class TableContext:
         return cell_name(row, col) if col is not None else f"baris {row}"
 
     def report(self, problem: Problem, row: int, key: str) -> None:
-        self.problems.append(
-            problem.at(file=self.file, sheet=self.grid.sheet, cell=self.where(row, key))
-        )
+        located = problem.at(file=self.file, sheet=self.grid.sheet, cell=self.where(row, key))
+        # A row holding a program and its first kegiatan reads the shared cells for both:
+        # one problem per cell is enough.
+        if located not in self._reported:
+            self._reported.add(located)
+            self.problems.append(located)
 
     def separators(self, key: str) -> Separators:
         if key not in self._separators:
@@ -130,6 +135,14 @@ class TableContext:
             self.report(problem, row, key)
         return parsed.value
 
+    def filled_cell(self, row: int, key: str) -> Cell | None:
+        """The cell of ``key`` when it holds a value to read; None when it is empty, or holds a
+        formula without a stored result (reported: its value is unknown, not empty)."""
+        if self.formula_missing(row, key):
+            return None
+        cell = self.cell(row, key)
+        return None if cell is None or is_empty(cell.value) else cell
+
     def formula_missing(self, row: int, key: str) -> bool:
         cell = self.cell(row, key)
         if cell is not None and cell.formula_without_value:
@@ -147,10 +160,8 @@ class TableContext:
 
     def number(self, row: int, key: str, *, percent: bool = False) -> Decimal | None:
         """A number in indicator units: percent units when the indicator or cell is a %."""
-        if self.formula_missing(row, key):
-            return None
-        cell = self.cell(row, key)
-        if cell is None or is_empty(cell.value):
+        cell = self.filled_cell(row, key)
+        if cell is None:
             return None
         fmt = cell.number_format or "General"
         text_has_percent = isinstance(cell.value, str) and "%" in cell.value
@@ -166,12 +177,10 @@ class TableContext:
         return self.take(parsed, row, key)
 
     def money(self, row: int, key: str) -> Decimal | None:
-        if self.formula_missing(row, key):
+        cell = self.filled_cell(row, key)
+        if cell is None:
             return None
-        raw = self.raw(row, key)
-        if is_empty(raw):
-            return None
-        return self.take(parse_money(raw, separators=self.separators(key)), row, key)
+        return self.take(parse_money(cell.value, separators=self.separators(key)), row, key)
 
     def cells_of(self, row: int, keys: tuple[str, ...]) -> tuple[Sel, ...]:
         """Where each of ``keys`` sits on this row (the indicator text under "uraian")."""
@@ -415,10 +424,8 @@ def _finish_indikator(ctx: TableContext, draft: _IndikatorDraft) -> Indikator:
 
 
 def _target(ctx: TableContext, row: int, key: str, satuan: str) -> Target | None:
-    if ctx.formula_missing(row, key):
-        return None
-    cell = ctx.cell(row, key)
-    if cell is None or is_empty(cell.value):
+    cell = ctx.filled_cell(row, key)
+    if cell is None:
         return None
     parsed = parse_target(
         cell.value,
@@ -430,8 +437,21 @@ def _target(ctx: TableContext, row: int, key: str, satuan: str) -> Target | None
 
 
 def _target_number(ctx: TableContext, row: int, key: str, satuan: str) -> Decimal | None:
+    """A quarter's target: one number (a range there is reported, not dropped silently)."""
     value = _target(ctx, row, key, satuan)
-    return value if isinstance(value, Decimal) or value is None else None
+    if isinstance(value, Rentang):
+        ctx.report(
+            Problem(
+                "target-tw-rentang",
+                f"target per triwulan harus satu angka, bukan rentang "
+                f"{plain_number(value.bawah)}-{plain_number(value.atas)}; tulis satu nilai "
+                "(rentang hanya untuk target tahunan)",
+            ),
+            row,
+            key,
+        )
+        return None
+    return value
 
 
 def read_target_table(ctx: TableContext) -> tuple[TargetSasaran, ...]:
@@ -546,8 +566,8 @@ def _add_kegiatan(ctx: TableContext, row: int, block: TargetSasaran, text: str) 
 def _output_target(ctx: TableContext, row: int) -> tuple[str, Decimal | None, str]:
     """The output target of a program or kegiatan: shown text, volume and unit."""
     key = "keluaran"
-    cell = ctx.cell(row, key)
-    if cell is None or is_empty(cell.value):
+    cell = ctx.filled_cell(row, key)
+    if cell is None:
         return "", None, ""
     if isinstance(cell.value, str):
         shown = clean_text(cell.value)

@@ -36,7 +36,7 @@ from iku_excel.columns import (
 )
 from iku_excel.model import Dokumen, Indikator, Program, Rentang, Target
 from iku_excel.values import plain_number
-from iku_excel.writer.cells import column_groups, excel_number
+from iku_excel.writer.cells import column_groups, excel_number, fits_excel
 
 FONT = "Arial"
 ENTRY_ROWS = 300  # rows prepared (borders, dropdowns) below the header
@@ -330,12 +330,15 @@ def _list_validation(choices: Sequence[str], title: str = "") -> dict[str, Any]:
 
 
 def _write_value(ws: Worksheet, row: int, col: int, value: object, cell_format: Any) -> None:
-    """A number as a number (Decimal kept exact up to Excel's 15 digits), nothing as a blank."""
+    """A number as a number (Decimal kept exact up to Excel's 15 digits; beyond what Excel can
+    hold, its digits as text), nothing as a blank."""
     if value is None:
         ws.write_blank(row, col, None, cell_format)
-    elif isinstance(value, Decimal):
-        ws.write_number(row, col, excel_number(value), cell_format)
-    elif isinstance(value, int):
-        ws.write_number(row, col, value, cell_format)
+    elif isinstance(value, (Decimal, int)) and not isinstance(value, bool):
+        exact = Decimal(value)
+        if fits_excel(exact):
+            ws.write_number(row, col, excel_number(exact), cell_format)
+        else:
+            ws.write_string(row, col, plain_number(exact), cell_format)
     else:
         ws.write_string(row, col, str(value), cell_format)

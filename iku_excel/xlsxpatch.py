@@ -669,7 +669,7 @@ class _SheetDoc:
         self.pat = _patterns(_root_prefix(text, "worksheet"))
         m = self.pat.sheet_data.search(text)
         if m is None:
-            raise IkuFileError(f"bagian {part} tidak memuat <sheetData>; berkas rusak")
+            raise _corrupt(f"bagian {part} tidak memuat <sheetData>")
         _refuse_odd_markup(text, part)
         self.data_start = m.start()
         self.data_self_closed = bool(m.group(2))
@@ -679,7 +679,7 @@ class _SheetDoc:
         else:
             self.body_end = text.find(f"</{self.pat.p}sheetData>", m.end())
             if self.body_end < 0:
-                raise IkuFileError(f"bagian {part}: <sheetData> tidak ditutup; berkas rusak")
+                raise _corrupt(f"bagian {part}: <sheetData> tidak ditutup")
         self.rows = self._scan_rows()
         self.row_by_number: dict[int, _Row] = {}
         for row in self.rows:
@@ -720,7 +720,7 @@ class _SheetDoc:
                 closing = f"</{self.pat.p}row>"
                 row.close_start = self.text.find(closing, row.open_end, self.body_end)
                 if row.close_start < 0:
-                    raise IkuFileError(f"bagian {self.part}: baris {row.number} tidak ditutup")
+                    raise _corrupt(f"bagian {self.part}: baris {row.number} tidak ditutup")
                 row.end = row.close_start + len(closing)
         return row
 
@@ -2275,11 +2275,11 @@ def _with_full_calc_on_load(xml: str) -> str | None:
     # No calcPr: insert it where the schema wants it, after <sheets> and <definedNames>.
     sheets_end = re.search(rf"</{p}sheets>|<{p}sheets\b{_ATTRS}/>", xml)
     if sheets_end is None:
-        raise IkuFileError("workbook.xml tidak memuat <sheets>; berkas rusak")
+        raise _corrupt("workbook.xml tidak memuat <sheets>")
     follower = re.compile(rf"<{p}(?:{_CALC_PR_FOLLOWERS})\b|</{p}workbook>")
     at = follower.search(xml, sheets_end.end())
     if at is None:
-        raise IkuFileError("workbook.xml tidak ditutup; berkas rusak")
+        raise _corrupt("workbook.xml tidak ditutup")
     element = f'<{prefix}calcPr fullCalcOnLoad="1"/>'
     return xml[: at.start()] + element + xml[at.start() :]
 

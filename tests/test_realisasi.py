@@ -4,11 +4,13 @@ and refusing whatever is ambiguous (a wrong cell filled is worse than a cell lef
 from __future__ import annotations
 
 from difflib import SequenceMatcher
+from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from iku_excel.errors import Severity
+from iku_excel.errors import IkuInputError, Severity
 from iku_excel.model import Indikator
 from iku_excel.realisasi import (
     FUZZY_MARGIN,
@@ -17,6 +19,7 @@ from iku_excel.realisasi import (
     Kecocokan,
     applies_to,
     match_rows,
+    read_sumber,
 )
 from iku_excel.tables import normalize_text
 
@@ -187,3 +190,29 @@ def test_matched_rows_carry_their_values() -> None:
     source = row(indikator="Nilai SAKIP Kecamatan")
     matches, _ = match(source)
     assert matches == [Kecocokan(source, INDIKATOR[4], "teks")]
+
+
+# --- Reading the source file ----------------------------------------------------------------
+
+
+def test_a_column_named_twice_is_refused_naming_both(tmp_path: Path) -> None:
+    source = tmp_path / "dua_kolom.csv"
+    source.write_text("indikator;TW I;Realisasi TW I\nJumlah A;1.234;abc\n", encoding="utf-8")
+    with pytest.raises(IkuInputError) as caught:
+        read_sumber(source)
+    assert str(caught.value) == (
+        "dua_kolom.csv: kolom 'TW I' (B) dan 'Realisasi TW I' (C) sama-sama kolom TW I; "
+        "hapus atau ganti judul salah satunya"
+    )
+
+
+def test_problems_of_the_source_name_their_own_cell(tmp_path: Path) -> None:
+    source = tmp_path / "r.csv"
+    # kode in column C: a row without indicator or kode is reported at B (indikator), a bad
+    # number at the cell it is in
+    source.write_text("tw1;indikator;kode\n5;;\nx;Indeks SPBE;\n", encoding="utf-8")
+    sumber = read_sumber(source)
+    assert [(p.code, p.cell) for p in sumber.problems] == [
+        ("realisasi-tanpa-indikator", "B2"),
+        ("bukan-angka", "A3"),
+    ]

@@ -3,6 +3,7 @@ indicator's satuan make of its values, and what is reported."""
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 import pytest
@@ -70,3 +71,51 @@ def test_a_bare_fraction_under_a_percent_satuan_is_questioned_for_target_and_rea
     ind, codes = one_indicator("Persen (%)", "0,9", "0,93")
     assert ind.target == Decimal("0.9") and ind.realisasi.tw1 == Decimal("0.93")
     assert codes.count("persen-ambigu") == 2
+
+
+def test_headers_with_invisible_characters_are_still_recognised() -> None:
+    # a zero-width space after SATUAN and a byte-order mark before NO (text pasted from the web)
+    header = ["\ufeffNO", "SASARAN", "INDIKATOR", "SATUAN\u200b", "TARGET", "TW I"]
+    grid = Grid.from_rows("IKU", [header, ["1", "S", "Indeks kepuasan", "Nilai", 80, 81]])
+    (ind,) = read_grids([grid], file="uji.xlsx").dokumen.indikator
+    assert (ind.satuan, ind.target, ind.realisasi.tw1) == ("Nilai", Decimal(80), Decimal(81))
+
+
+def test_a_range_as_a_quarter_target_is_reported_not_dropped() -> None:
+    header = [*HEADER[:5], "TARGET TW I", "TARGET TW II", "TW I"]
+    row = ["1", "S", "Indeks kepuasan", "Nilai", 80, "10-20", 15, 12]
+    result = read_grids([Grid.from_rows("Pengukuran", [header, row])], file="uji.xlsx")
+    (ind,) = result.dokumen.indikator
+    assert (ind.target_tw.tw1, ind.target_tw.tw2) == (None, Decimal(15))
+    problems = [(p.code, p.sheet, p.cell) for p in result.problems]
+    assert problems == [("target-tw-rentang", "Pengukuran", "F2")]
+    assert "10-20" in result.problems[0].message
+
+
+def test_a_formula_without_a_stored_value_is_reported_in_every_kind_of_column() -> None:
+    # the kegiatan's output target (G) and anggaran (H) are formulas never calculated: both are
+    # unknown, not empty, and both are reported
+    header = ["NO", "SASARAN", "INDIKATOR", "TARGET", "PROGRAM", "KEGIATAN", "TARGET", "ANGGARAN"]
+    unknown = Cell(None, formula_without_value=True)
+    rows = [header, ["1", "S", "Indeks", 80, "Program P", "Kegiatan K", unknown, unknown]]
+    result = read_grids([Grid.from_rows("Target", rows)], file="uji.xlsx")
+    cells = sorted(p.cell for p in result.problems if p.code == "rumus-tanpa-nilai")
+    assert cells == ["G2", "H2"]
+
+
+def test_the_identitas_sheet_writes_dates_as_documents_do_and_reports_a_bad_year() -> None:
+    rows = [
+        ["Pemerintah", "PEMERINTAH KABUPATEN SUKAMAJU"],
+        ["Instansi", "KECAMATAN SUKAJADI"],
+        ["Tahun", "2O25"],  # a letter O typed for a zero
+        ["Tanggal SK", dt.datetime(2025, 1, 7)],
+        ["Tanggal tanda tangan", "Januari 2025"],
+    ]
+    table = Grid.from_rows("IKU", [HEADER[:5], ["1", "S", "Indeks kepuasan", "Nilai", 80]])
+    result = read_grids([Grid.from_rows("Identitas", rows), table], file="uji.xlsx")
+    identitas = result.dokumen.identitas
+    assert (identitas.sk_tanggal, identitas.tanggal) == ("7 Januari 2025", "Januari 2025")
+    assert identitas.tahun is None
+    assert [(p.code, p.sheet, p.cell) for p in result.problems] == [
+        ("tahun-tidak-valid", "Identitas", "B3")
+    ]

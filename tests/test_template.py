@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from decimal import Decimal
+from pathlib import Path
+
 import openpyxl
 import pytest
 
-from iku_excel.columns import IKU_COLUMNS, REALISASI_COLUMNS, TARGET_COLUMNS
+from iku_excel.columns import IKU_COLUMNS, REALISASI_COLUMNS, SHEET_TARGET, TARGET_COLUMNS
 from iku_excel.legok import LEGOK_2020
 from iku_excel.resources import contoh_path, template_path
 from iku_excel.template import build_template
@@ -77,3 +81,15 @@ def test_contoh_nip_is_text() -> None:
     wb = openpyxl.load_workbook(contoh_path())
     cell = wb["Penandatangan"]["E2"]
     assert cell.value == "196206201987031006" and cell.data_type == "s"
+
+
+def test_an_amount_beyond_excel_is_written_as_its_digits(tmp_path: Path) -> None:
+    # parse_money accepts any number of digits; Excel holds at most 9.99999999999999E+307
+    huge = Decimal(10) ** 400
+    program = replace(LEGOK_2020.target_anggaran[0].program[0], anggaran=huge)
+    first = replace(LEGOK_2020.target_anggaran[0], program=(program,))
+    dokumen = replace(LEGOK_2020, target_anggaran=(first,))
+    path = tmp_path / "besar.xlsx"
+    path.write_bytes(build_template(dokumen))
+    cells = [c.value for row in openpyxl.load_workbook(path)[SHEET_TARGET].iter_rows() for c in row]
+    assert "1" + "0" * 400 in cells
