@@ -221,37 +221,42 @@ def _right_of(texts: dict[tuple[int, int], str], row: int, col: int) -> tuple[st
     return "", col
 
 
-def _column_above(by_pos: dict[tuple[int, int], str], row: int, cols: list[int]) -> list[str]:
-    """The texts above ``row`` in the block's columns, nearest last, stopping at a gap of more
-    than 8 rows or at 12 lines."""
-    found: list[tuple[int, str]] = []
+def _column_above(
+    by_pos: dict[tuple[int, int], str], row: int, cols: list[int]
+) -> list[tuple[str, str]]:
+    """The texts above ``row`` in the block's columns with their cells, nearest last, stopping
+    at a gap of more than 8 rows or at 12 lines."""
+    found: list[tuple[str, str]] = []
     last = row
     for r in range(row - 1, max(row - 16, 0), -1):
-        text = next((by_pos[(r, c)] for c in cols if (r, c) in by_pos), None)
-        if text is None:
+        at = next(((r, c) for c in cols if (r, c) in by_pos), None)
+        if at is None:
             if last - r > 8:
                 break
             continue
+        text = by_pos[at]
         if _NUMBER_ONLY.fullmatch(text):
             break  # a figure of a table's total row: the block ends above its jabatan
-        found.append((r, text))
+        found.append((text, cell_name(*at)))
         last = r
         if len(found) >= 12:
             break
-    return [t for _, t in reversed(found)]
+    return list(reversed(found))
 
 
 def _signer_from(
-    block: list[str], anchor: _Anchor, found: Surroundings, grid: Grid, file: str
+    block: list[tuple[str, str]], anchor: _Anchor, found: Surroundings, grid: Grid, file: str
 ) -> Penandatangan | None:
-    lines = [t for t in block if not _is_header_line(t)]
-    if not lines:
+    kept = [(t, cell) for t, cell in block if not _is_header_line(t)]
+    if not kept:
         return None
+    lines = [t for t, _ in kept]
     pangkat = ""
     if anchor.nip is not None and len(lines) >= 2 and _PANGKAT.search(lines[-1]):
         pangkat = lines.pop()
     nama = lines.pop() if lines else ""
     jabatan = " ".join(lines[-3:]) if lines else ""
+    jabatan_cell = kept[max(len(lines) - 3, 0)][1] if lines else ""
     nip: str | None = ""
     if anchor.nip:
         parsed = parse_nip(anchor.nip)
@@ -265,7 +270,7 @@ def _signer_from(
                 "jabatan-salah-ketik",
                 f"jabatan '{jabatan}' diawali 'Pt.'; mungkin maksudnya 'Plt.'; periksa sel ini",
                 Severity.WARNING,
-            ).at(file=file, sheet=grid.sheet, cell=cell_name(anchor.row, anchor.col))
+            ).at(file=file, sheet=grid.sheet, cell=jabatan_cell)
         )
     if _PLACEHOLDER.fullmatch(nama):
         return None  # a blank block left to fill by hand, not a signatory

@@ -613,3 +613,7 @@ def test_fuzz_figures() -> None:
 
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"  peak memory of this process: {peak:.0f} MB")
+    # a survey (IKU_FUZZ_LANJUT=1) records failures instead of stopping: it still ends red
+    assert not FIGURES.failures, sorted(FIGURES.failures)
+    if FIGURES.inputs:  # run after the fuzz tests above: both outcomes must have been reached
+        assert FIGURES.read > 0 and FIGURES.refused > 0, FIGURES

@@ -60,7 +60,10 @@ REPO = Path(__file__).resolve().parent.parent
 HOSTILE = Path(__file__).resolve().parent / "hostile"
 COMMANDS = ("baca", "hitung", "lampiran", "isi", "rekap")
 TIME_LIMIT = 30.0  # seconds per run (issue 7)
-MEMORY_LIMIT = GIB  # address space per run (issue 7)
+MEMORY_LIMIT = GIB  # address space per run (issue 7): past it a run dies or fails
+# Peak RSS a run may reach: a run can never pass MEMORY_LIMIT, so this is what shows a run that
+# reads a bomb into memory before refusing it (measured peak: about 63 MB).
+MEMORY_BUDGET = 256 * 2**20
 WORKERS = 2
 
 # What the one line must say for each file that cannot be used.
@@ -273,7 +276,7 @@ def test_every_command_survives_every_file(
     about = run.describe()
     # Bounded: time, memory, no crash, nothing lost.
     assert not run.killed and run.seconds < TIME_LIMIT, about
-    assert run.peak_bytes < MEMORY_LIMIT, about
+    assert run.peak_bytes < MEMORY_BUDGET, about
     assert "Traceback" not in run.stdout + run.stderr, about
     assert "kesalahan tak terduga" not in run.stderr, about
     assert run.source_after == run.source_before, "the source was modified"
@@ -307,7 +310,9 @@ def _check_read(run: Run) -> None:
 def _check_refused(run: Run, reason: str) -> None:
     about = run.describe()
     keluar = run.workdir / "keluar"
-    if run.command in ("baca", "hitung", "lampiran") or run.code == 2:
+    # rekap given only a legacy .xls has no workbook at all: it stops with one line, as baca
+    nothing_to_do = (run.name, run.command) == ("excel_lama.xls", "rekap")
+    if run.command in ("baca", "hitung", "lampiran") or nothing_to_do:
         assert run.code == 2, about
         assert run.stdout == "", about
         assert len(run.lines) == 1, about
@@ -388,6 +393,7 @@ def test_a_hostile_realisasi_file(realisasi_runs: dict[str, Run], name: str) -> 
     run = realisasi_runs[name]
     about = run.describe()
     assert not run.killed and run.seconds < TIME_LIMIT, about
+    assert run.peak_bytes < MEMORY_BUDGET, about
     assert "Traceback" not in run.stderr and "kesalahan tak terduga" not in run.stderr, about
     assert run.code == 2, about
     line = one_line(run.stderr)
@@ -445,14 +451,10 @@ def test_files_that_lie_are_read(name: str) -> None:
     assert [i.uraian for i in result.dokumen.indikator] == list(INDIKATOR_NAMES)
 
 
-# Left over from elsewhere (another checkout's run) they would prove nothing either way.
-TRAVERSAL_ALREADY_THERE = {t for t in TRAVERSAL_TARGETS if Path(t).exists()}
-
-
 def test_path_traversal_members_are_never_written(runs: dict[tuple[str, str], Run]) -> None:
     for command in COMMANDS:
         assert runs[("jalur_traversal.xlsx", command)].code in (0, 1)
-    for target in set(TRAVERSAL_TARGETS) - TRAVERSAL_ALREADY_THERE:
+    for target in TRAVERSAL_TARGETS:  # the runs fixture deleted them before running
         assert not Path(target).exists(), target
     base = runs[("jalur_traversal.xlsx", "baca")].workdir.parent.parent  # every run's folders
     assert not list(base.glob("**/iku_hostile_*.txt"))
@@ -513,7 +515,7 @@ def test_summary_of_the_runs(
     for name, run in realisasi_runs.items():
         print(f"  isi --realisasi {name}: {run.code}")
     assert len(runs) == len(_jobs()) and len(realisasi_runs) == len(REALISASI_FILES)
-    assert all(r.seconds < TIME_LIMIT and r.peak_bytes < MEMORY_LIMIT for r in every)
+    assert all(r.seconds < TIME_LIMIT and r.peak_bytes < MEMORY_BUDGET for r in every)
 
 
 # --- The corpus itself ---------------------------------------------------------------------------

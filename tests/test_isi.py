@@ -95,6 +95,8 @@ def test_isi_fills_only_the_intended_cells(staff: Path, realisasi: Path, tmp_pat
     old, new = members(before), members(filled)
     assert list(old) == list(new)
     changed = {name for name in old if old[name] != new[name]}
+    # the edited sheet (and at most workbook.xml, for fullCalcOnLoad), nothing else
+    assert "xl/worksheets/sheet1.xml" in changed
     assert changed <= {"xl/worksheets/sheet1.xml", "xl/workbook.xml"}
 
     ws_old = openpyxl.load_workbook(io.BytesIO(before))[SHEET]
@@ -106,6 +108,8 @@ def test_isi_fills_only_the_intended_cells(staff: Path, realisasi: Path, tmp_pat
             assert cell.style_id == other.style_id, cell.coordinate  # look unchanged
             if cell.coordinate not in intended:
                 assert cell.value == other.value, cell.coordinate
+    filled_tw = [ws_new[f"{c}{r}"].value for r in DATA_ROWS for c in "FGHI"]
+    assert filled_tw == [v for tw in TW for v in tw]  # and the intended ones were written
 
 
 def test_new_numbers_read_by_openpyxl_pandas(staff: Path, realisasi: Path, tmp_path: Path) -> None:
@@ -213,6 +217,20 @@ def test_sigkill_in_place_leaves_whole_workbooks_and_a_rerun_finishes(
     command = [sys.executable, "-m", "iku_excel", "isi", str(folder), "--realisasi",
                str(realisasi), "--in-place", "-s"]  # fmt: skip
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    # First a kill that surely lands mid-batch: right after the first workbook is replaced
+    # (timed kills alone may all come before the first or after the last on another machine).
+    process = subprocess.Popen(command, env=env, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while process.poll() is None and time.monotonic() < deadline:
+        if any(p.read_bytes() != original for p in folder.glob("kec_*.xlsx")):
+            break
+        time.sleep(0.005)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    done = [p.name for p in sorted(folder.glob("*.xlsx")) if p.read_bytes() == filled]
+    assert 0 < len(done) < 40, len(done)
+    for path in sorted(folder.glob("*.xlsx")):
+        assert _is_whole(path, original, filled), ("first write", path.name)
     for delay in (0.3, 0.6, 0.9, 1.2, 1.6, 2.0):
         process = subprocess.Popen(command, env=env, stderr=subprocess.DEVNULL)
         time.sleep(delay)

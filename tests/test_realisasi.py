@@ -13,8 +13,6 @@ from hypothesis import strategies as st
 from iku_excel.errors import IkuInputError, Severity
 from iku_excel.model import Indikator
 from iku_excel.realisasi import (
-    FUZZY_MARGIN,
-    FUZZY_MIN,
     BarisRealisasi,
     Kecocokan,
     applies_to,
@@ -65,6 +63,31 @@ def test_a_wording_close_to_two_indicators_is_refused() -> None:
     assert matches == []
     assert [p.code for p in problems] == ["realisasi-ambigu"]
     assert "Maju" in problems[0].message and "Mandiri" in problems[0].message
+
+
+# ratio = 2M / (len(a) + len(b)) with M the characters matched (difflib); for a wording that is
+# the indicator with letters deleted, M is the wording's own length.
+MANDIRI = Indikator("Persentase desa berstatus mandiri")  # 33 characters
+
+
+def test_ninety_percent_alike_is_a_match_and_less_is_not() -> None:
+    # "persen desa berstatus mandi": 6 letters deleted, 27 left: 2*27/(27+33) = 54/60 = 0.900
+    matches, _ = match(row(indikator="Persen desa berstatus mandi"), indikator=(MANDIRI,))
+    assert [m.cara for m in matches] == ["mirip"]
+    # one more deleted, 26 left: 52/59 = 0.881
+    matches, problems = match(row(indikator="Persen desa berstatus mand"), indikator=(MANDIRI,))
+    assert matches == [] and [p.code for p in problems] == ["realisasi-tidak-cocok"]
+
+
+def test_a_runner_up_within_three_points_makes_it_ambiguous() -> None:
+    wanted = row(indikator="Persentase desa berstatus maju")  # 30 characters
+    best = Indikator("Persentase desa berstatus maju 1")  # 32: 60/62 = 0.968
+    close = Indikator("Persentase desa berstatus maju 20")  # 33: 60/63 = 0.952, 1.6 points
+    far = Indikator("Persentase desa berstatus maju 2025")  # 35: 60/65 = 0.923, 4.5 points
+    matches, problems = match(wanted, indikator=(best, close))
+    assert matches == [] and [p.code for p in problems] == ["realisasi-ambigu"]
+    matches, _ = match(wanted, indikator=(best, far))
+    assert [(m.indikator, m.cara) for m in matches] == [(best, "mirip")]
 
 
 def test_the_same_wording_twice_in_a_workbook_is_refused() -> None:
@@ -127,9 +150,11 @@ def brute_force(row_: BarisRealisasi, indikator: tuple[Indikator, ...]) -> tuple
          for n, i in enumerate(indikator)),
         reverse=True,
     )  # fmt: skip
-    if not scored or scored[0][0] < FUZZY_MIN:
+    # the documented rule (README): at least 90% alike, and the runner-up more than 3 points
+    # below; written out here, not taken from the module under test
+    if not scored or scored[0][0] < 0.90:
         return None, "realisasi-tidak-cocok"
-    if len(scored) > 1 and scored[1][0] > scored[0][0] - FUZZY_MARGIN:
+    if len(scored) > 1 and scored[1][0] > scored[0][0] - 0.03:
         return None, "realisasi-ambigu"
     return scored[0][1], "mirip"
 

@@ -47,7 +47,6 @@ from iku_excel.rekap import (
     group_sasaran,
     rank_descending,
 )
-from iku_excel.writer.pengukuran import BAND_FILLS
 
 D = Decimal
 S1 = "Meningkatnya kualitas pelayanan publik"
@@ -368,7 +367,8 @@ def test_predikat_colours_are_the_pengukuran_bands(
     assert formulas[1] == "AND(ISNUMBER(C2),C2>=76,C2<91)"
     assert formulas[-1] == "AND(ISNUMBER(C2),C2<51)"
     fills = [str(rgb)[-6:] for _, rgb in rules["C2:F5"]]
-    assert fills == [c.lstrip("#") for c in BAND_FILLS]
+    # >= 91 green ... < 51 red, as the pengukuran sheet colours its predikat (written out)
+    assert fills == ["C6EFCE", "E2EFDA", "FFEB9C", "FCE4D6", "FFC7CE"]
     rekap_rules = [str(cf.sqref) for cf in wb["Rekap"].conditional_formatting]
     assert rekap_rules == ["J2:K13"]  # capaian and predikat cells of every indicator row
 

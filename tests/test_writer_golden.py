@@ -29,7 +29,10 @@ def test_golden_dump(jenis: str, kertas: str) -> None:
     actual = dump(build_lampiran(LEGOK_2020, jenis, kertas=kertas))
     if UPDATE:
         path.parent.mkdir(exist_ok=True)
+        changed = not path.exists() or path.read_text(encoding="utf-8") != actual
         path.write_text(actual, encoding="utf-8")
+        # a rewritten file proves nothing: the run that rewrote it must not pass
+        assert not changed, f"{path.name} rewritten: review `git diff`, then run the tests again"
     assert path.exists(), f"{path.name} is missing: run with IKU_UPDATE_GOLDEN=1 and review it"
     assert actual == path.read_text(encoding="utf-8"), (
         f"{path.name} differs: if the change is intended, regenerate with IKU_UPDATE_GOLDEN=1 "

@@ -131,14 +131,23 @@ def test_predikat_bands_are_coloured() -> None:
     wb, _ = books()
     ws = wb["Pengukuran Kinerja"]
     rules = [
-        (str(rng.sqref), rule.formula[0]) for rng in ws.conditional_formatting for rule in rng.rules
+        (str(rng.sqref), rule.formula[0], str(rule.dxf.fill.bgColor.rgb)[-6:])
+        for rng in ws.conditional_formatting
+        for rule in rng.rules
     ]
     first = indicator_row(ws, "Prosentase Jumlah infrastruktur dasar dalam kondisi baik")
-    ranges = {sqref for sqref, _ in rules}
+    ranges = {sqref for sqref, _, _ in rules}
     assert len(ranges) == 1 and ranges.pop().startswith(f"K{first}:L")
-    labels = [formula.split("=", 1)[1] for _, formula in rules]
-    bands = ("Sangat Tinggi", "Tinggi", "Sedang", "Rendah", "Sangat Rendah")
-    assert labels == [f'"{band}"' for band in bands]
+    coloured = {formula.split("=", 1)[1]: fill for _, formula, fill in rules}
+    # best green, worst red: Excel's own "Good"/"Neutral"/"Bad" cell colours at the ends
+    # and the middle, and the lighter green and orange between them
+    assert coloured == {
+        '"Sangat Tinggi"': "C6EFCE",
+        '"Tinggi"': "E2EFDA",
+        '"Sedang"': "FFEB9C",
+        '"Rendah"': "FCE4D6",
+        '"Sangat Rendah"': "FFC7CE",
+    }
 
 
 def test_chart_sheet_plots_capaian_per_indicator() -> None:

@@ -23,14 +23,33 @@ import math
 from typing import Any
 
 # The problem codes the corpus asserts, expected or forbidden (README.md says what each means).
+# Every code the reader reports (iku_excel values, tables, surroundings, reader): a corpus file
+# forbids all of them but those its workbook may or must give rise to (make_corpus.forbid).
 PROBLEM_CODES = (
+    "akumulasi-tidak-dikenal",
     "angka-ambigu",
     "angka-rusak",
+    "bukan-angka",
+    "galat-excel",
+    "indikator-kosong",
+    "jabatan-salah-ketik",
+    "kegiatan-tanpa-program",
+    "nilai-tidak-dikenal",
     "nip-angka",
+    "nip-kosong",
+    "nip-mencurigakan",
     "nip-tidak-valid",
-    "rumus-tanpa-nilai",
+    "peran-tidak-dikenal",
     "persen-ambigu",
+    "persen-tanpa-tanda",
     "polaritas-tidak-dikenal",
+    "realisasi-tanpa-indikator",
+    "rentang-terbalik",
+    "rumus-tanpa-nilai",
+    "sasaran-kosong",
+    "tahun-tidak-valid",
+    "tanggal-tidak-valid",
+    "target-tw-rentang",
 )
 
 

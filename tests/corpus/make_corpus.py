@@ -2249,7 +2249,9 @@ def cijati_evaluasi_tw() -> Generated:
             "nip": "197902112001121002",
         },
         "sasaran": expected_sasaran,
-        "problems_forbidden": forbid(),
+        # "Pt." flagged at the jabatan's own cell: the second line of the block from M14
+        "problems_expected": [{"code": "jabatan-salah-ketik", "cell": f"{sh.name}!M15"}],
+        "problems_forbidden": forbid("jabatan-salah-ketik"),
     }
     return generated("cijati_evaluasi_tw_2023", book, expected)
 
