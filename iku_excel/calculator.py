@@ -18,6 +18,7 @@ from decimal import MAX_EMAX, MIN_EMIN, Context, Decimal, localcontext
 from typing import Literal, TypeVar
 
 from iku_excel.errors import IkuInputError, Problem, Severity
+from iku_excel.grid import cell_name
 from iku_excel.model import (
     Akumulasi,
     Dokumen,
@@ -531,9 +532,14 @@ class _Catatan:
     def __init__(self, indikator: Indikator) -> None:
         self.nama = indikator.uraian.strip() or "(tanpa uraian)"
         self.problems: list[Problem] = []
+        # Located at the indicator's own cell when it was read from a sheet.
+        sel = indikator.sel_of("uraian")
+        self.sheet = sel.sheet if sel is not None else None
+        self.cell = cell_name(sel.row, sel.col) if sel is not None else None
 
     def add(self, code: str, severity: Severity, text: str) -> None:
-        self.problems.append(Problem(code, f"Indikator '{self.nama}': {text}", severity))
+        problem = Problem(code, f"Indikator '{self.nama}': {text}", severity)
+        self.problems.append(problem.at(sheet=self.sheet, cell=self.cell))
 
     def codes(self) -> set[str]:
         return {p.code for p in self.problems}

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from iku_excel.calculator import Aturan, HasilDokumen, HasilIndikator, compute_dokumen
 from iku_excel.errors import IkuFileError, Problem, Severity
-from iku_excel.fileio import describe_os_error, write_bytes_atomic
+from iku_excel.fileio import read_source, write_bytes_atomic
 from iku_excel.formulas import (
     capaian_expr,
     number_literal,
@@ -262,14 +262,12 @@ def hitung_workbook(
         raise IkuFileError(
             "berkas keluaran sama dengan berkas masukan; pilih nama lain dengan -o", dst
         )
-    result = read_workbook(src)
+    data = read_source(src)
+    result = read_workbook(src, data=data)  # refuses a missing path or a folder
+    assert data is not None
     hasil = compute_dokumen(result.dokumen, aturan)
     outcome = HasilHitung(hasil, None, problems=[*result.problems, *hasil.problems])
     plan = plan_hitung(result, hasil, aturan)
-    try:
-        data = src.read_bytes()
-    except OSError as exc:
-        raise IkuFileError(describe_os_error(exc, "membaca berkas"), src) from exc
     if plan is None or not plan.writes:
         outcome.problems.append(
             Problem(

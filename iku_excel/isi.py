@@ -24,7 +24,7 @@ from pathlib import Path
 
 from iku_excel.calculator import Aturan, compute_dokumen
 from iku_excel.errors import IkuError, IkuFileError, Problem, Severity
-from iku_excel.fileio import describe_os_error, write_bytes_atomic
+from iku_excel.fileio import describe_os_error, read_source, write_bytes_atomic
 from iku_excel.grid import cell_name
 from iku_excel.hitung import plan_hitung
 from iku_excel.model import Dokumen, Indikator, PerTriwulan, Sel
@@ -143,16 +143,14 @@ def fill_workbook(
     written). ``dst == src`` edits in place, keeping a backup unless ``backup`` is False."""
     src = Path(src)
     outcome = HasilIsi(src, dst)
-    result = read_workbook(src)
+    original = read_source(src)
+    result = read_workbook(src, data=original)  # refuses a missing path or a folder
+    assert original is not None
     outcome.problems.extend(result.problems)
     writes, problems = plan_fill(
         result, rows, file_name=src.name, source=source, aturan=aturan or Aturan()
     )
     outcome.problems.extend(p.at(file=src.name) if p.file is None else p for p in problems)
-    try:
-        original = src.read_bytes()
-    except OSError as exc:
-        raise IkuFileError(describe_os_error(exc, "membaca berkas"), src) from exc
     data = original
     for sheet, sheet_writes in writes.items():
         unique = list({w.ref: w for w in sheet_writes}.values())

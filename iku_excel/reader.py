@@ -63,14 +63,18 @@ class ReadResult:
 
 
 def read_workbook(
-    path: str | os.PathLike[str], *, sheet: str | None = None, header_row: int | None = None
+    path: str | os.PathLike[str],
+    *,
+    sheet: str | None = None,
+    header_row: int | None = None,
+    data: bytes | None = None,
 ) -> ReadResult:
     """Read every table iku_excel understands in the workbook at ``path``.
 
     ``sheet`` limits detection to one sheet and ``header_row`` (1-based) fixes where its header
-    starts: both win over detection."""
+    starts: both win over detection. ``data``: the file's bytes when the caller has them."""
     path = Path(path)
-    grids = load_grids(path, sheet=sheet)
+    grids = load_grids(path, sheet=sheet, data=data)
     return read_grids(grids, file=path.name, header_row=header_row)
 
 
@@ -284,12 +288,12 @@ def _read_identitas(grid: Grid, base: Identitas, file: str, problems: list[Probl
 # --- I/O: workbook -> grids ------------------------------------------------------------------
 
 
-def load_grids(path: Path, *, sheet: str | None = None) -> list[Grid]:
+def load_grids(path: Path, *, sheet: str | None = None, data: bytes | None = None) -> list[Grid]:
     """Each sheet of the workbook (or the one asked for) as a ``Grid``, read straight from the
     zip's XML behind the size and XML-safety guards of ``xlsxread``."""
     from iku_excel.xlsxread import load_grids_fast  # refuses missing paths and folders too
 
-    return load_grids_fast(Path(path), sheet=sheet)
+    return load_grids_fast(Path(path), sheet=sheet, data=data)
 
 
 __all__ = ["ReadResult", "load_grids", "read_grids", "read_workbook"]

@@ -61,7 +61,6 @@ from iku_excel.formulas import (
     predikat_formula,
     rata_rata_formula,
 )
-from iku_excel.grid import cell_name as a1_of_sel
 from iku_excel.model import Rentang, Sasaran
 from iku_excel.reader import read_workbook
 from iku_excel.values import plain_number
@@ -193,16 +192,8 @@ def _read(path: Path, nama: str, aturan: Aturan) -> _Berkas:
 
 
 def _located(hasil: HasilDokumen, file: str) -> list[Problem]:
-    """The calculator's problems with the file, and the indicator's cell where there is one."""
-    where: dict[int, Problem] = {}
-    for hi in hasil.indikator:
-        sel = hi.indikator.sel_of("uraian")
-        for p in hi.problems:
-            if sel is None:
-                where[id(p)] = p.at(file=file)
-            else:
-                where[id(p)] = p.at(file=file, sheet=sel.sheet, cell=a1_of_sel(sel.row, sel.col))
-    return [where.get(id(p)) or p.at(file=file) for p in hasil.problems]
+    """The calculator's problems (located at their indicator's cell already) with the file."""
+    return [p.at(file=file) for p in hasil.problems]
 
 
 def _one_line(text: str) -> str:

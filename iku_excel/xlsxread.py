@@ -23,6 +23,7 @@ standard library is imported, so importing this module is cheap.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import posixpath
 import re
 import struct
@@ -73,17 +74,25 @@ DEFAULT_LIMITS = Limits()
 
 
 def load_grids_fast(
-    path: Path, *, sheet: str | None = None, limits: Limits = DEFAULT_LIMITS
+    path: Path,
+    *,
+    sheet: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    data: bytes | None = None,
 ) -> list[Grid]:
     """Each worksheet of the .xlsx at ``path`` as a ``Grid``, in workbook order (chartsheets,
-    which hold no cells, are left out); ``sheet`` reads only the sheet of that name.
+    which hold no cells, are left out); ``sheet`` reads only the sheet of that name. ``data``:
+    the file's bytes, already read by the caller (``path`` then only names it in messages).
 
     Raises ``IkuFileError`` when the file cannot be read or exceeds ``limits``, and
     ``IkuInputError`` when ``sheet`` is not in the workbook."""
     path = Path(path)
-    _check_container(path)
+    if data is None:
+        _check_container(path)
+    else:
+        _check_head(data[:8], len(data), lambda: data, path)
     try:
-        with path.open("rb") as fh:
+        with path.open("rb") if data is None else io.BytesIO(data) as fh:
             _check_member_count(fh, limits)
             with zipfile.ZipFile(fh) as zf:
                 return _WorkbookReader(_Package(zf, limits), path).grids(sheet)
@@ -137,10 +146,16 @@ def _check_container(path: Path) -> None:
         ) from exc
     except OSError as exc:
         raise IkuFileError(f"gagal membaca berkas: {exc.strerror or exc}", path) from exc
+    _check_head(head, size, lambda: _cfb_sample(path, size), path)
+
+
+def _check_head(head: bytes, size: int, sample: Callable[[], bytes], path: Path) -> None:
+    """Refuse what the first bytes show is not a zip: empty, an OLE container (a legacy .xls
+    or an encrypted .xlsx, told apart by ``sample()``), or anything else."""
     if size == 0:
         raise IkuFileError("berkas kosong (0 byte); minta kirim ulang berkasnya", path)
     if head.startswith(_CFB_MAGIC[:4]):
-        raise IkuFileError(_cfb_message(path, size), path)
+        raise IkuFileError(_cfb_message(sample()), path)
     if not head.startswith(b"PK"):
         raise IkuFileError(
             "bukan berkas Excel .xlsx (mungkin halaman web, CSV atau teks yang diberi nama "
@@ -149,14 +164,19 @@ def _check_container(path: Path) -> None:
         )
 
 
-def _cfb_message(path: Path, size: int) -> str:
-    """An OLE (CFB) container is either a legacy .xls or an .xlsx encrypted with a password;
-    the stream names in its directory usually tell which."""
+def _cfb_sample(path: Path, size: int) -> bytes:
+    """The start and the end of an OLE file, where its stream names are."""
     with path.open("rb") as fh:
         sample = fh.read(_CFB_SCAN_BYTES)
         if size > _CFB_SCAN_BYTES:
             fh.seek(max(_CFB_SCAN_BYTES, size - _CFB_SCAN_BYTES))
             sample += fh.read(_CFB_SCAN_BYTES)
+    return sample
+
+
+def _cfb_message(sample: bytes) -> str:
+    """An OLE (CFB) container is either a legacy .xls or an .xlsx encrypted with a password;
+    the stream names in its directory usually tell which."""
     if "EncryptionInfo".encode("utf-16-le") in sample:
         return (
             "berkas .xlsx terkunci kata sandi; buka di Excel, hapus kata sandinya (File > Info "

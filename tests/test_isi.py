@@ -243,3 +243,26 @@ def test_sigkill_in_place_leaves_whole_workbooks_and_a_rerun_finishes(
     subprocess.run(command, env=env, stderr=subprocess.DEVNULL, check=False)
     for path in sorted(folder.glob("*.xlsx")):
         assert path.read_bytes() == filled, path.name
+
+
+def test_the_source_is_read_once_what_is_planned_is_what_is_patched(
+    staff: Path, realisasi: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading the workbook for the plan and again for the patch would let a file saved in
+    between get cells planned for another version of it."""
+    from iku_excel.isi import fill_workbook
+    from iku_excel.realisasi import read_sumber
+
+    opened: list[Path] = []
+    real_open = Path.open
+
+    def counting_open(self: Path, *args: Any, **kwargs: Any) -> Any:  # read_bytes opens too
+        if self == staff:
+            opened.append(self)
+        return real_open(self, *args, **kwargs)
+
+    rows = read_sumber(realisasi).rows
+    monkeypatch.setattr(Path, "open", counting_open)
+    result = fill_workbook(staff, tmp_path / "hasil.xlsx", rows)
+    assert result.written and result.changes
+    assert len(opened) == 1

@@ -8,8 +8,9 @@ from decimal import Decimal
 
 import pytest
 
+from iku_excel.calculator import compute_dokumen
 from iku_excel.grid import Cell, Grid
-from iku_excel.model import Indikator
+from iku_excel.model import Dokumen, Indikator, Sasaran
 from iku_excel.reader import read_grids
 from iku_excel.values import is_percent_format, is_percent_satuan
 
@@ -119,3 +120,12 @@ def test_the_identitas_sheet_writes_dates_as_documents_do_and_reports_a_bad_year
     assert [(p.code, p.sheet, p.cell) for p in result.problems] == [
         ("tahun-tidak-valid", "Identitas", "B3")
     ]
+
+
+def test_the_calculators_problems_name_the_indicators_cell() -> None:
+    # TW IV empty under akumulasi 'terakhir': the problem points at the indicator (C2), so
+    # hitung and lampiran print it with its cell as rekap does
+    ind, _ = one_indicator("Nilai", 80, 75)
+    problems = compute_dokumen(Dokumen(sasaran=(Sasaran("1", "S", (ind,)),))).problems
+    tw4 = [p for p in problems if p.code == "tw4-kosong"]
+    assert [(p.sheet, p.cell) for p in tw4] == [("Pengukuran", "C2")]
