@@ -1202,7 +1202,8 @@ def check_sasaran_wording(dokumen: Dokumen) -> tuple[Problem, ...]:
             problems.append(
                 Problem(
                     Kode.SASARAN_TIDAK_DITEMUKAN,
-                    f"Sasaran {ts.no} tabel target '{ts.uraian.strip()}' tidak ada di tabel IKU",
+                    f"Sasaran {ts.no} tabel target '{ts.uraian.strip()}' tidak ada di tabel IKU; "
+                    "samakan uraiannya dengan sasaran di tabel IKU",
                     Severity.WARNING,
                 )
             )

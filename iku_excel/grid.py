@@ -4,6 +4,7 @@ from lists."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -35,6 +36,7 @@ class Range:
         return self.min_row <= row <= self.max_row and self.min_col <= col <= self.max_col
 
 
+@functools.lru_cache(maxsize=16_384)  # called for every cell named in messages and patches
 def column_letter(col: int) -> str:
     """1 -> A, 27 -> AA."""
     letters = ""

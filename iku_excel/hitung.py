@@ -14,7 +14,6 @@ number is written into the formula as a constant, and an INFO problem says so.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -32,7 +31,7 @@ from iku_excel.grid import cell_name
 from iku_excel.layout import Jenis, TableLayout
 from iku_excel.model import Indikator, Rentang, Sel
 from iku_excel.reader import ReadResult, read_workbook
-from iku_excel.xlsxpatch import CellChange, CellWrite, patch_workbook
+from iku_excel.xlsxpatch import CellChange, CellWrite, one_per_cell, patch_workbook
 
 NEW_HEADERS = {"realisasi": "REALISASI TAHUN", "capaian": "CAPAIAN (%)", "predikat": "PREDIKAT"}
 _MAIN_TABLES = (Jenis.PENGUKURAN, Jenis.IKU, Jenis.PK)
@@ -272,23 +271,23 @@ def hitung_workbook(
         outcome.problems.append(
             Problem(
                 "tidak-ada-yang-dihitung",
-                "tidak ada baris indikator dengan target dan realisasi untuk dihitung; "
-                "berkas keluaran sama dengan masukan",
+                (
+                    "tidak ditemukan tabel IKU, PK, atau pengukuran dengan kolom TARGET untuk "
+                    "dihitung; periksa judul kolomnya (NO, INDIKATOR, TARGET, TW I..TW IV)"
+                    if plan is None
+                    else "tidak ada baris indikator dengan target dan realisasi untuk dihitung; "
+                    "isi kolom TARGET dan realisasi TW lalu ulangi"
+                )
+                + "; berkas keluaran sama dengan masukan",
                 Severity.WARNING,
                 file=src.name,
             )
         )
         write_bytes_atomic(dst, data, overwrite=overwrite)
         return outcome
-    new_data, changes, problems = patch_workbook(data, plan.sheet, _ordered(plan.writes))
+    new_data, changes, problems = patch_workbook(data, plan.sheet, one_per_cell(plan.writes))
     write_bytes_atomic(dst, new_data, overwrite=overwrite)
     outcome.sheet = plan.sheet
     outcome.changes = changes
     outcome.problems.extend(p.at(file=src.name) for p in [*plan.problems, *problems])
     return outcome
-
-
-def _ordered(writes: Sequence[CellWrite]) -> list[CellWrite]:
-    """One write per cell (the last wins), so a re-planned cell is not written twice."""
-    by_ref = {w.ref: w for w in writes}
-    return list(by_ref.values())

@@ -31,7 +31,7 @@ from iku_excel.model import Dokumen, Indikator, PerTriwulan, Sel
 from iku_excel.reader import ReadResult, read_workbook
 from iku_excel.realisasi import BarisRealisasi, match_rows
 from iku_excel.values import plain_number
-from iku_excel.xlsxpatch import CellChange, CellWrite, patch_workbook
+from iku_excel.xlsxpatch import CellChange, CellWrite, one_per_cell, patch_workbook
 
 BACKUP_DIR = ".iku_cadangan"
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
@@ -153,8 +153,7 @@ def fill_workbook(
     outcome.problems.extend(p.at(file=src.name) if p.file is None else p for p in problems)
     data = original
     for sheet, sheet_writes in writes.items():
-        unique = list({w.ref: w for w in sheet_writes}.values())
-        data, changes, patch_problems = patch_workbook(data, sheet, unique)
+        data, changes, patch_problems = patch_workbook(data, sheet, one_per_cell(sheet_writes))
         outcome.changes.extend(changes)
         outcome.problems.extend(p.at(file=src.name) for p in patch_problems)
     if dst is None:

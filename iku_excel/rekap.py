@@ -70,7 +70,7 @@ from iku_excel.writer.cells import places as decimals_of
 from iku_excel.writer.finish import with_text_results
 from iku_excel.writer.metrics import count_lines, text_height_pt
 from iku_excel.writer.paging import MARGINS, Kertas, Page
-from iku_excel.writer.pengukuran import BAND_FILLS
+from iku_excel.writer.pengukuran import band_fill
 from iku_excel.writer.sheet import FOOTER, whole_pixels
 from iku_excel.writer.style import FONT, HEADER, SEL, SEL_TENGAH, SIZE_BODY, Formats, Gaya
 from iku_excel.writer.worksheet import add_worksheet
@@ -567,12 +567,6 @@ def _koma(ratio: float) -> str:
     return f"{ratio:.2f}".replace(".", ",")
 
 
-def _band_fill(index: int, count: int) -> str:
-    """The fill of the ``index``-th band of ``count`` (best first): the pengukuran sheet's
-    colours, spread the same way, so a predikat looks alike in every workbook."""
-    return BAND_FILLS[round(index * (len(BAND_FILLS) - 1) / max(count - 1, 1))]
-
-
 def band_conditions(skala: SkalaPredikat, ref: str) -> list[tuple[str, str]]:
     """(formula, fill) per band of ``skala``: true where ``ref`` holds a capaian of that band.
     The conditions exclude each other, so every program colours a cell alike whatever order
@@ -587,7 +581,7 @@ def band_conditions(skala: SkalaPredikat, ref: str) -> list[tuple[str, str]]:
             above = bands[i - 1]
             below = number_literal(above.batas_bawah)
             parts.append(f"{ref}{'<' if above.inklusif else '<='}{below}")
-        found.append((f"=AND({','.join(parts)})", _band_fill(i, len(bands))))
+        found.append((f"=AND({','.join(parts)})", band_fill(i, len(bands))))
     return found
 
 
@@ -863,7 +857,7 @@ class _Rekap:
         """What each colour means, under the table (a legend does not print in the header)."""
         tabel.put(row, 1, f"Warna predikat (skala {self.skala.nama}):", TEBAL.but(border=0))
         for i, band in enumerate(self.skala.bands):
-            colour = _band_fill(i, len(self.skala.bands))
+            colour = band_fill(i, len(self.skala.bands))
             text = f"{band.predikat}: capaian {band_text(self.skala, i)}"
             tabel.put(row + 1 + i, 1, text, SEL.but(fill=colour))
 

@@ -61,7 +61,6 @@ from __future__ import annotations
 
 import functools
 import math
-import posixpath
 import re
 import struct
 import zlib
@@ -70,12 +69,12 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Literal, NamedTuple, TypeAlias
-from urllib.parse import unquote
 from xml.etree import ElementTree
 
 from iku_excel.errors import IkuFileError, IkuInputError, Problem, Severity
 from iku_excel.fileio import describe_os_error, write_bytes_atomic
-from iku_excel.xlsxread import DEFAULT_LIMITS, Limits
+from iku_excel.grid import cell_name
+from iku_excel.xlsxread import DEFAULT_LIMITS, Limits, rels_part, resolve_target
 
 WriteValue: TypeAlias = "Decimal | int | float | bool | str | None"
 CellValue: TypeAlias = "Decimal | str | bool | None"
@@ -109,6 +108,12 @@ class CellWrite:
     formula: str | None = None
     style_from: str | None = None
     replace_formula: bool = False
+
+
+def one_per_cell(writes: Iterable[CellWrite]) -> list[CellWrite]:
+    """One write per cell, the last one given winning (``patch_workbook`` refuses a cell
+    written twice), in the order the cells were first given."""
+    return list({w.ref: w for w in writes}.values())
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +177,7 @@ def read_cells(
     result: dict[str, CellInfo] = {}
     for ref in refs:
         row, col = _ref_or_raise(ref)
-        result[_ref_text(row, col)] = context.info(row, col)
+        result[cell_name(row, col)] = context.info(row, col)
     return result
 
 
@@ -296,19 +301,6 @@ def _col_number(letters: str) -> int:
     return number
 
 
-@functools.lru_cache(maxsize=4096)
-def _col_letters(number: int) -> str:
-    letters = ""
-    while number:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
-def _ref_text(row: int, col: int) -> str:
-    return f"{_col_letters(col)}{row}"
-
-
 def _parse_ref(ref: str) -> tuple[int, int] | None:
     m = _REF_RE.fullmatch(ref.strip())
     if m is None:
@@ -343,8 +335,8 @@ class _Area:
         return (self.r2 - self.r1 + 1) * (self.c2 - self.c1 + 1)
 
     def text(self) -> str:
-        first = _ref_text(self.r1, self.c1)
-        return first if self.size == 1 else f"{first}:{_ref_text(self.r2, self.c2)}"
+        first = cell_name(self.r1, self.c1)
+        return first if self.size == 1 else f"{first}:{cell_name(self.r2, self.c2)}"
 
 
 def _parse_area(text: str) -> _Area | None:
@@ -759,7 +751,7 @@ class _SheetDoc:
         if tag is None:
             return None
         self._close(tag)
-        at = self.text.find(f' r="{_ref_text(row, col)}"', tag.open_end, tag.close_start)
+        at = self.text.find(f' r="{cell_name(row, col)}"', tag.open_end, tag.close_start)
         start = self.text.rfind("<", tag.open_end, at) if at >= 0 else -1
         m = self.pat.cell.match(self.text, start) if start >= 0 else None
         if m is None or not m.start(1) <= at < m.end(1):
@@ -945,7 +937,7 @@ _CELL_COLUMN_RE = re.compile(r"""\br\s*=\s*["']\$?([A-Za-z]{1,3})\$?\d""")
 
 
 def _area_text(area: _Area) -> str:
-    return f"{_ref_text(area.r1, area.c1)}:{_ref_text(area.r2, area.c2)}"
+    return f"{cell_name(area.r1, area.c1)}:{cell_name(area.r2, area.c2)}"
 
 
 def _widened_spans(spans: str, cols: list[int]) -> str:
@@ -1011,7 +1003,7 @@ def _validated(write: CellWrite) -> _Planned:
         if not isinstance(formula, str) or not formula.strip().lstrip("="):
             raise IkuInputError(f"rumus untuk sel {write.ref} kosong; beri None bila tanpa rumus")
         formula = formula[1:] if formula.startswith("=") else formula
-    return _Planned(write, _ref_text(row, col), row, col, formula, style_from)
+    return _Planned(write, cell_name(row, col), row, col, formula, style_from)
 
 
 def _refuse_duplicates(planned: list[_Planned]) -> None:
@@ -1172,7 +1164,7 @@ class _CellContext:
         merge = self.doc.merge_covering(row, col)
         array = self.array_covering(row, col)
         return CellInfo(
-            ref=_ref_text(row, col),
+            ref=cell_name(row, col),
             value=content.value,
             kind=content.kind,
             formula=content.formula,
@@ -1244,7 +1236,7 @@ class _CellContext:
             return None
         return "sel-dalam-gabungan", (
             f"sel ini tertutup sel gabungan {merge.text()} dan bukan sel kiri-atasnya; tidak "
-            f"ditulis. Tulis ke {_ref_text(merge.r1, merge.c1)} atau pisahkan gabungannya di Excel"
+            f"ditulis. Tulis ke {cell_name(merge.r1, merge.c1)} atau pisahkan gabungannya di Excel"
         )
 
     def _array_refusal(self, planned: _Planned) -> tuple[str, str] | None:
@@ -1358,7 +1350,7 @@ def _cleared_problems(sheet: str, cleared: dict[tuple[int, int], _Content]) -> l
             _problem(
                 "nilai-rumus-dikosongkan",
                 sheet,
-                _ref_text(row, col),
+                cell_name(row, col),
                 f"nilai tersimpan rumus ini{shown} dikosongkan karena bergantung pada sel yang "
                 "diubah; Excel dan LibreOffice menghitungnya ulang saat berkas dibuka",
                 Severity.INFO,
@@ -1677,7 +1669,7 @@ def _other_sheet_problems(
         except IkuFileError:
             continue  # a sheet we copy as it is; its oddities are not ours to report here
         stale = [
-            _ref_text(*cell)
+            cell_name(*cell)
             for cell, areas, _ in _formula_dependencies(doc, book, other.name, edited.name)
             if areas and _reads_any(areas, changed)
         ]
@@ -2115,18 +2107,6 @@ def _parse_xml(xml: str, part: str) -> ElementTree.Element:
     return root
 
 
-def _rels_part_of(part: str) -> str:
-    folder, name = posixpath.split(part)
-    return posixpath.join(folder, "_rels", f"{name}.rels")
-
-
-def _resolve_target(source_part: str, target: str) -> str:
-    target = unquote(target)
-    if target.startswith("/"):
-        return target.lstrip("/")
-    return posixpath.normpath(posixpath.join(posixpath.dirname(source_part), target))
-
-
 @dataclass(frozen=True, slots=True)
 class _Relationship:
     rel_id: str
@@ -2135,10 +2115,10 @@ class _Relationship:
 
 
 def _relationships(archive: _Archive, source_part: str) -> list[_Relationship]:
-    rels_part = _rels_part_of(source_part)
-    if not archive.has(rels_part):
+    part = rels_part(source_part)
+    if not archive.has(part):
         return []
-    root = _parse_xml(archive.read_text(rels_part), rels_part)
+    root = _parse_xml(archive.read_text(part), part)
     found = []
     for element in root.iter():
         if _local(element.tag) == "Relationship" and element.get("TargetMode") != "External":
@@ -2147,7 +2127,7 @@ def _relationships(archive: _Archive, source_part: str) -> list[_Relationship]:
                 _Relationship(
                     element.get("Id", ""),
                     element.get("Type", ""),
-                    _resolve_target(source_part, target),
+                    resolve_target(source_part, target),
                 )
             )
     return found
@@ -2172,7 +2152,7 @@ class _Book:
     def __init__(self, archive: _Archive) -> None:
         package = _first_of_type(_relationships(archive, ""), "officeDocument")
         self.workbook_part = archive.name_of(package.part if package else "xl/workbook.xml")
-        self.rels_part = _rels_part_of(self.workbook_part)
+        self.rels_part = rels_part(self.workbook_part)
         rels = _relationships(archive, self.workbook_part)
         root = _parse_xml(archive.read_text(self.workbook_part), self.workbook_part)
         self.sheets = self._sheets(root, {r.rel_id: r for r in rels}, archive)

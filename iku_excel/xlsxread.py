@@ -33,6 +33,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, NamedTuple
+from urllib.parse import unquote
 from xml.parsers import expat
 
 from iku_excel.errors import IkuFileError, IkuInputError
@@ -397,28 +398,34 @@ class _Relationship(NamedTuple):
     target: str  # the member name it points to
 
 
-def _rels_part(part: str) -> str:
+def rels_part(part: str) -> str:
+    """The relationships part of ``part``: xl/workbook.xml -> xl/_rels/workbook.xml.rels."""
     folder, name = posixpath.split(part)
     return posixpath.join(folder, "_rels", f"{name}.rels")
+
+
+def resolve_target(source_part: str, target: str) -> str:
+    """A relationship's target as a member name: relative to its source part's folder, or from
+    the package root when it starts with "/"; percent-escapes decoded (sheet%201.xml). The
+    reader and the cell patcher both resolve through this, so they find the same part."""
+    target = unquote(target)
+    if target.startswith("/"):
+        return target.lstrip("/")
+    return posixpath.normpath(posixpath.join(posixpath.dirname(source_part), target))
 
 
 def _read_relationships(pkg: _Package, source: str) -> dict[str, _Relationship]:
     """The relationships of part ``source`` (``""`` for the package), by Id, with targets
     resolved to member names the way openpyxl resolves them."""
-    part = pkg.find(_rels_part(source) if source else "_rels/.rels")
+    part = pkg.find(rels_part(source) if source else "_rels/.rels")
     found: dict[str, _Relationship] = {}
     if part is None:
         return found
-    folder = posixpath.dirname(source)
 
     def relationship(attrs: dict[str, str]) -> None:
-        target = attrs.get("Target", "")
         if attrs.get("TargetMode") == "External" or "Id" not in attrs:
             return
-        if target.startswith("/"):
-            target = target[1:]
-        else:
-            target = posixpath.normpath(posixpath.join(folder, target))
+        target = resolve_target(source, attrs.get("Target", ""))
         kind = attrs.get("Type", "").rsplit("/", 1)[-1]
         found[attrs["Id"]] = _Relationship(kind, target)
 

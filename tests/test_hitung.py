@@ -169,3 +169,13 @@ def test_libreoffice_recalculates_the_same_numbers(tmp_path: Path) -> None:
     recalculated = convert(outs, "xlsx", tmp_path / "lo", recalculate=True)
     for path in recalculated:
         assert as_numbers(capaian_column(path)) == EXPECTED_CAPAIAN, path.name
+
+
+def test_a_workbook_without_a_table_to_compute_says_what_to_check(tmp_path: Path) -> None:
+    # the seed's target/anggaran table alone: nothing hitung computes, said in one problem
+    source = Path(__file__).parent / "corpus" / "legok_seed_target.xlsx"
+    result = hitung_workbook(source, tmp_path / "hasil.xlsx")
+    (problem,) = [p for p in result.problems if p.code == "tidak-ada-yang-dihitung"]
+    assert problem.message.startswith("tidak ditemukan tabel IKU, PK, atau pengukuran")
+    assert "periksa judul kolomnya" in problem.message
+    assert (tmp_path / "hasil.xlsx").read_bytes() == source.read_bytes()

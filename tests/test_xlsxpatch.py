@@ -40,7 +40,7 @@ from iku_excel.xlsxpatch import (
     read_cells,
     sheet_part_names,
 )
-from iku_excel.xlsxread import Limits
+from iku_excel.xlsxread import Limits, load_grids_fast
 
 D = Decimal
 SHEET = "Pengukuran"
@@ -1246,3 +1246,24 @@ def test_libreoffice_opens_patched_files_and_shows_the_values(tmp_path: Path, st
     assert sheets["rantai-" + SHEET][8][10] == "7"
     assert sheets["awalan-S"][1][1] == "2"
     assert sheets["rumus-S"][0][:9] == ["10", "20", "21", "2", "15", "15", "15", "2", "30"]
+
+
+def test_reader_and_patcher_resolve_a_percent_escaped_target_to_the_same_part(
+    tmp_path: Path,
+) -> None:
+    # A sheet part named "sheet 1.xml", its relationship written "sheet%201.xml" as the URI
+    # rules want: both must find it (they once resolved targets each their own way).
+    data = minimal_workbook('<sheetData><row r="1"><c r="A1"><v>5</v></c></row></sheetData>')
+    sheet = part(data, "xl/worksheets/sheet1.xml")
+    data = with_parts(data, {"xl/worksheets/sheet1.xml": None, "xl/worksheets/sheet 1.xml": sheet})
+    data = edit_part(
+        data, "xl/_rels/workbook.xml.rels", lambda x: x.replace("sheet1.xml", "sheet%201.xml")
+    )
+    before = tmp_path / "spasi.xlsx"
+    before.write_bytes(data)
+    assert load_grids_fast(before)[0].value(1, 1) == 5
+    patched, changes, _ = patch_workbook(data, "S", [CellWrite("A1", D(7))])
+    assert [c.ref for c in changes] == ["A1"]
+    after = tmp_path / "spasi_isi.xlsx"
+    after.write_bytes(patched)
+    assert load_grids_fast(after)[0].value(1, 1) == 7

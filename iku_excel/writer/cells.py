@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from iku_excel.grid import column_letter
 from iku_excel.writer.style import FMT_MONEY, FMT_MONEY_CENTS
 
 Number = int | float
@@ -79,13 +80,8 @@ def column_groups(groups: Sequence[str]) -> list[tuple[str, int, int]]:
 
 
 def col_name(col: int) -> str:
-    """The letters of a 0-based column: 0 -> A, 27 -> AB."""
-    letters = ""
-    col += 1
-    while col:
-        col, rest = divmod(col - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
+    """The letters of a 0-based column (XlsxWriter counts from 0): 0 -> A, 27 -> AB."""
+    return column_letter(col + 1)
 
 
 def cell_name(row: int, col: int, *, absolute: bool = False) -> str:

@@ -221,14 +221,19 @@ def _predikat(row: int, predikat: str | None, skala: SkalaPredikat, as_formula: 
     return Rumus(predikat_formula(skala, cell_name(row, CAPAIAN)), predikat or "")
 
 
+def band_fill(index: int, count: int) -> str:
+    """The fill of the ``index``-th band of ``count`` (best first): BAND_FILLS spread over
+    the bands, so a predikat looks alike in every workbook whatever the scale's length."""
+    return BAND_FILLS[round(index * (len(BAND_FILLS) - 1) / max(count - 1, 1))]
+
+
 def _colour_predikat(sheet: Lembar, first: int, last: int, skala: SkalaPredikat) -> None:
     """Capaian and predikat cells filled by the band their predikat names."""
     bands = skala.bands
     for i, band in enumerate(bands):
-        spot = round(i * (len(BAND_FILLS) - 1) / max(len(bands) - 1, 1))
         text = band.predikat.replace('"', '""')
         formula = f'=${col_name(PREDIKAT)}{first + 1}="{text}"'
-        sheet.colour_when((first, CAPAIAN), (last, PREDIKAT), formula, BAND_FILLS[spot])
+        sheet.colour_when((first, CAPAIAN), (last, PREDIKAT), formula, band_fill(i, len(bands)))
 
 
 # ---------------------------------------------------------------------- programs
