@@ -1120,10 +1120,10 @@ def _sasaran_of(
     if match is not None and ratio >= AMBANG_KEMIRIPAN:
         return next(s for s in sasaran if s.sasaran is match)
     for target_indikator in container.indikator:
-        wanted = _words(target_indikator.uraian)
+        wanted = words_of(target_indikator.uraian)
         for hasil in sasaran:
             for ind in hasil.sasaran.indikator:
-                words = _words(ind.uraian)
+                words = words_of(ind.uraian)
                 if words and (words in wanted or wanted in words):
                     return hasil
     return None
@@ -1164,17 +1164,18 @@ def _total_problems(program: Sequence[HasilProgram]) -> list[Problem]:
 # --------------------------------------------------------------------------- cross-table checks
 
 
-def _words(text: str) -> str:
+def words_of(text: str) -> str:
+    """Case-folded words: punctuation and spacing do not make two wordings differ."""
     return " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split())
 
 
 def match_sasaran(uraian: str, sasaran: Sequence[Sasaran]) -> tuple[Sasaran | None, float]:
     """The IKU sasaran most similar to a text (case and punctuation ignored), with its ratio."""
-    wanted = _words(uraian)
+    wanted = words_of(uraian)
     best: Sasaran | None = None
     best_ratio = 0.0
     for s in sasaran:
-        ratio = difflib.SequenceMatcher(None, wanted, _words(s.uraian)).ratio()
+        ratio = difflib.SequenceMatcher(None, wanted, words_of(s.uraian)).ratio()
         if ratio > best_ratio:
             best, best_ratio = s, ratio
     return best, best_ratio
@@ -1187,7 +1188,7 @@ def check_sasaran_wording(dokumen: Dokumen) -> tuple[Problem, ...]:
     problems = []
     for ts in dokumen.target_anggaran:
         match, ratio = match_sasaran(ts.uraian, dokumen.sasaran)
-        if match is not None and _words(match.uraian) == _words(ts.uraian):
+        if match is not None and words_of(match.uraian) == words_of(ts.uraian):
             continue
         if match is not None and ratio >= AMBANG_KEMIRIPAN:
             problems.append(
@@ -1259,4 +1260,5 @@ __all__ = [
     "match_sasaran",
     "own_or_sum",
     "round_half_away",
+    "words_of",
 ]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import enum
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from iku_excel.grid import Grid, column_letter
 from iku_excel.values import clean_text
@@ -31,7 +31,6 @@ class Jenis(str, enum.Enum):
     PK = "pk"
     PROGRAM = "program"  # a program | anggaran table alone (the PK lampiran's second table)
     PENANDATANGAN = "penandatangan"
-    IDENTITAS = "identitas"
 
 
 def normalize_header(value: object) -> str:
@@ -241,11 +240,12 @@ def find_tables(
     candidates = (
         [header_row]
         if header_row
-        else [r for r in grid.iter_rows(1, _scan_limit(grid)) if len(grid.columns_in(r)) >= 2]
+        # the whole sheet: tables follow each other down it (PK: sasaran, then programs); only
+        # rows with two cells or more can hold a header
+        else [r for r in grid.iter_rows(1, grid.max_row) if len(grid.columns_in(r)) >= 2]
     )
     tables: list[TableLayout] = []
-    row_iter = iter(candidates)
-    for row in row_iter:
+    for row in candidates:
         if tables and row <= tables[-1].first_row:
             continue
         columns, height = detect_header(grid, row)
@@ -262,24 +262,6 @@ def find_tables(
         while first <= grid.max_row and is_column_number_row(grid, first, columns):
             first += 1
         if tables:  # the table above ends where this one's header starts
-            tables[-1] = _with_last_row(tables[-1], row - 1)
+            tables[-1] = replace(tables[-1], last_row=row - 1)
         tables.append(TableLayout(jenis, grid.sheet, row, height, first, grid.max_row, columns))
     return tables
-
-
-def _scan_limit(grid: Grid) -> int:
-    # Tables follow each other down a sheet (PK: sasaran table, then program table), so the scan
-    # covers the whole sheet; it is cheap because only rows with several texts can match.
-    return grid.max_row
-
-
-def _with_last_row(table: TableLayout, last_row: int) -> TableLayout:
-    return TableLayout(
-        table.jenis,
-        table.sheet,
-        table.header_row,
-        table.header_rows,
-        table.first_row,
-        last_row,
-        table.columns,
-    )

@@ -34,7 +34,6 @@ import copy
 import difflib
 import io
 import os
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -53,6 +52,7 @@ from iku_excel.calculator import (
     SkalaPredikat,
     compute_dokumen,
     round_half_away,
+    words_of,
 )
 from iku_excel.errors import IkuError, IkuFileError, IkuInputError, Problem, Severity
 from iku_excel.formulas import (
@@ -85,7 +85,6 @@ __all__ = [
     "build_rekap",
     "column_labels",
     "group_sasaran",
-    "normalize_sasaran",
     "rank_descending",
 ]
 
@@ -214,11 +213,6 @@ class KelompokSasaran:
     beda_kata: tuple[tuple[int, int, float], ...] = ()
 
 
-def normalize_sasaran(text: str) -> str:
-    """Case-folded words: punctuation and spacing do not make two sasaran differ."""
-    return " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split())
-
-
 @dataclass
 class _Draft:
     uraian: str
@@ -240,7 +234,7 @@ def group_sasaran(
     changes from drifting into another sasaran."""
     drafts: list[_Draft] = []
     for b, texts in enumerate(wordings):
-        keys = [normalize_sasaran(t) for t in texts]
+        keys = [words_of(t) for t in texts]
         pending = [s for s, key in enumerate(keys) if not _join_equal(drafts, b, s, key)]
         for s in pending:  # equal again: a wording this file repeats joins its own new row
             if not _join_equal(drafts, b, s, keys[s]):

@@ -122,7 +122,6 @@ def _write_petunjuk(wb: Workbook, fmt: _Formats) -> None:
         "iku lampiran BERKAS.xlsx -o lampiran.xlsx",
     )
     for row, line in enumerate(lines, start=1):
-        ws.write(row, 0, line, fmt.plain)
         ws.merge_range(row, 0, row, 2, line, fmt.plain)
         ws.set_row(row, 28)
     row = len(lines) + 2

@@ -148,13 +148,16 @@ def blok_ttd(
     first: int,
     last: int,
     *,
-    tempat_tanggal: str = "",
+    tempat: str = "",
+    tanggal: str = "",
     peran: str = "",
 ) -> BlokTtd:
-    """The lines of one signatory block. Without a signatory the lines are dotted, to fill by
-    hand. A signatory without NIP (a Bupati) gets no NIP line."""
+    """The lines of one signatory block, under "tempat, tanggal" when given. Without a
+    signatory the lines are dotted, to fill by hand. A signatory without NIP (a Bupati) gets
+    no NIP line."""
     atas: list[tuple[str, Gaya]] = []
-    if tempat_tanggal.strip():
+    tempat_tanggal = ", ".join(t for t in (tempat.strip(), tanggal.strip()) if t)
+    if tempat_tanggal:
         atas.append((tempat_tanggal, TTD))
     if peran:
         atas.append((peran, TTD))

@@ -44,12 +44,11 @@ def write_iku(sheet: Lembar, dokumen: Dokumen) -> None:
     header_band(sheet, KOLOM)
     for sasaran in dokumen.sasaran:
         _write_sasaran(sheet, sasaran)
-    tempat = ident.sk_tempat or ident.tempat
-    tanggal = ident.sk_tanggal or ident.tanggal
     block = blok_ttd(
         dokumen.signatory(Peran.PENETAP),
         *TTD_COLS,
-        tempat_tanggal=", ".join(t for t in (tempat, tanggal) if t),
+        tempat=ident.sk_tempat or ident.tempat,
+        tanggal=ident.sk_tanggal or ident.tanggal,
     )
     tanda_tangan(sheet, [block])
     sheet.finish()

@@ -132,8 +132,9 @@ def write_pengukuran(
     if hasil.program:
         spacer(sheet, 14)
         _write_programs(sheet, hasil, rata_rows)
-    tempat_tanggal = ", ".join(t for t in (ident.tempat, ident.tanggal) if t)
-    ttd = blok_ttd(dokumen.signatory(Peran.PENETAP), *TTD_COLS, tempat_tanggal=tempat_tanggal)
+    ttd = blok_ttd(
+        dokumen.signatory(Peran.PENETAP), *TTD_COLS, tempat=ident.tempat, tanggal=ident.tanggal
+    )
     tanda_tangan(sheet, [ttd])
     sheet.finish()
     return written

@@ -65,12 +65,12 @@ def write_pk(sheet: Lembar, dokumen: Dokumen) -> None:
     if dokumen.program:
         spacer(sheet, 14)
         _write_programs(sheet, dokumen.program)
-    tempat_tanggal = ", ".join(t for t in (ident.tempat, ident.tanggal) if t)
     kedua = blok_ttd(dokumen.signatory(Peran.PIHAK_KEDUA), *PIHAK_KEDUA_COLS, peran="PIHAK KEDUA,")
     pertama = blok_ttd(
         pihak_pertama(dokumen),
         *PIHAK_PERTAMA_COLS,
-        tempat_tanggal=tempat_tanggal,
+        tempat=ident.tempat,
+        tanggal=ident.tanggal,
         peran="PIHAK PERTAMA,",
     )
     tanda_tangan(sheet, [kedua, pertama])

@@ -27,7 +27,6 @@ NUMBER_ROW_FILL = "#F2F2F2"
 # Number formats. Percent targets are stored as fractions (0.6) with a % format.
 FMT_MONEY = "#,##0"
 FMT_MONEY_CENTS = "#,##0.00"
-FMT_INTEGER = "#,##0"
 
 
 @dataclass(frozen=True, slots=True)

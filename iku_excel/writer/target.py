@@ -70,8 +70,9 @@ def write_target(sheet: Lembar, dokumen: Dokumen) -> None:
             program_total += amount.number or 0
     if program_cells:
         _write_jumlah(sheet, program_cells, program_total, money)
-    tempat_tanggal = ", ".join(t for t in (ident.tempat, ident.tanggal) if t)
-    ttd = blok_ttd(dokumen.signatory(Peran.PENETAP), *TTD_COLS, tempat_tanggal=tempat_tanggal)
+    ttd = blok_ttd(
+        dokumen.signatory(Peran.PENETAP), *TTD_COLS, tempat=ident.tempat, tanggal=ident.tanggal
+    )
     tanda_tangan(sheet, [ttd])
     sheet.finish()
 
