@@ -1102,16 +1102,15 @@ def _compute_programs(
         or any(k.realisasi_anggaran is not None for k in p.kegiatan)
         for p in dokumen.program
     )
+    served = [(ts, _sasaran_of(ts, sasaran)) for ts in dokumen.target_anggaran]  # once each
     return tuple(
-        _compute_program(program, _sasaran_of(program, ts, sasaran), expect_realisasi)
-        for ts in dokumen.target_anggaran
+        _compute_program(program, hasil, expect_realisasi)
+        for ts, hasil in served
         for program in ts.program
     )
 
 
-def _sasaran_of(
-    program: Program, container: TargetSasaran, sasaran: Sequence[HasilSasaran]
-) -> HasilSasaran | None:
+def _sasaran_of(container: TargetSasaran, sasaran: Sequence[HasilSasaran]) -> HasilSasaran | None:
     """The IKU sasaran a program serves. The target table numbers its sasaran on its own
     (``program.sasaran_no`` is that numbering), so the match is by wording: the target table's
     sasaran, else its indicators (the seed's "Meningkatnya Tata Kelola Pemerintahan" holds

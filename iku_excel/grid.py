@@ -58,7 +58,9 @@ class Grid:
     cells: dict[tuple[int, int], Cell] = field(default_factory=dict)
     merged: list[Range] = field(default_factory=list)
     hidden_columns: frozenset[int] = frozenset()
-    _merge_index: dict[tuple[int, int], Range] | None = field(default=None, repr=False)
+    _merge_index: dict[tuple[int, int], Range] | None = field(
+        default=None, repr=False, compare=False
+    )
     _extent: tuple[int, int, int] | None = field(default=None, repr=False, compare=False)
     _row_cols: tuple[int, dict[int, list[int]]] | None = field(
         default=None, repr=False, compare=False

@@ -209,7 +209,8 @@ def _plan_indikator(plan: _Plan, hasil: HasilIndikator, capaian_fraction: bool) 
     capaian_ref = cell_name(row, capaian_col)
     value: Decimal | None = hasil.capaian
     if capaian_fraction:  # a % formatted CAPAIAN column holds fractions
-        expr = f'IF(ISNUMBER({expr}),{expr}/100,"")'
+        # IFERROR: a capaian that is "" (not computable) stays "", the expression written once
+        expr = f'IFERROR({expr}/100,"")'
         value = None if value is None else value / 100
         capaian_term = _scaled(capaian_ref)
     else:

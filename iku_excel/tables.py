@@ -16,6 +16,7 @@ from decimal import Decimal
 from difflib import SequenceMatcher
 from typing import TypeVar
 
+from iku_excel.columns import AKUMULASI_CHOICES, PERAN_CHOICES, POLARITAS_CHOICES
 from iku_excel.errors import Problem, Severity
 from iku_excel.grid import Cell, Grid, cell_name
 from iku_excel.layout import TableLayout
@@ -289,17 +290,22 @@ def _choice(
     return value
 
 
+# What staff type in POLARITAS / AKUMULASI cells (lower case, no spaces), as a value.
+_POLARITAS_ALIASES = {"+": "positif", "-": "negatif", "range": "rentang"} | {
+    c: c for c in POLARITAS_CHOICES
+}
+_AKUMULASI_ALIASES = {"sum": "jumlah", "kumulatif": "jumlah", "ratarata": "rata-rata"} | {
+    c: c for c in AKUMULASI_CHOICES
+}
+
+
 def _polaritas(text: str) -> Polaritas | None:
-    aliases = {"positif": "positif", "+": "positif", "negatif": "negatif", "-": "negatif"}
-    aliases |= {"rentang": "rentang", "range": "rentang"}
-    value = aliases.get(text)
+    value = _POLARITAS_ALIASES.get(text)
     return Polaritas(value) if value else None
 
 
 def _akumulasi(text: str) -> Akumulasi | None:
-    aliases = {"jumlah": "jumlah", "sum": "jumlah", "kumulatif": "jumlah"}
-    aliases |= {"terakhir": "terakhir", "rata-rata": "rata-rata", "ratarata": "rata-rata"}
-    value = aliases.get(text)
+    value = _AKUMULASI_ALIASES.get(text)
     return Akumulasi(value) if value else None
 
 
@@ -408,8 +414,8 @@ def _finish_indikator(ctx: TableContext, draft: _IndikatorDraft) -> Indikator:
         uraian=ctx.text(row, "indikator"),
         satuan=satuan,
         kode=ctx.text(row, "kode"),
-        polaritas=_choice(ctx, row, "polaritas", _polaritas, "positif, negatif, rentang"),
-        akumulasi=_choice(ctx, row, "akumulasi", _akumulasi, "jumlah, terakhir, rata-rata"),
+        polaritas=_choice(ctx, row, "polaritas", _polaritas, ", ".join(POLARITAS_CHOICES)),
+        akumulasi=_choice(ctx, row, "akumulasi", _akumulasi, ", ".join(AKUMULASI_CHOICES)),
         target=_target(ctx, row, "target", satuan),
         target_tw=PerTriwulan(
             *(_target_number(ctx, row, f"target_tw{i}", satuan) for i in (1, 2, 3, 4))
@@ -616,8 +622,8 @@ def read_penandatangan_table(ctx: TableContext) -> tuple[Penandatangan, ...]:
             ctx.report(
                 Problem(
                     "peran-tidak-dikenal",
-                    f"peran '{peran_text}' tidak dikenal; pilih penetap, pihak_pertama, "
-                    "atau pihak_kedua",
+                    f"peran '{peran_text}' tidak dikenal; pilih salah satu: "
+                    f"{', '.join(PERAN_CHOICES)}",
                 ),
                 row,
                 "peran",

@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 
 from iku_excel.calculator import compute_dokumen
-from iku_excel.grid import Cell, Grid
+from iku_excel.grid import Cell, Grid, Range
 from iku_excel.model import Dokumen, Indikator, Sasaran
 from iku_excel.reader import read_grids
 from iku_excel.values import is_percent_format, is_percent_satuan
@@ -129,3 +129,12 @@ def test_the_calculators_problems_name_the_indicators_cell() -> None:
     problems = compute_dokumen(Dokumen(sasaran=(Sasaran("1", "S", (ind,)),))).problems
     tw4 = [p for p in problems if p.code == "tw4-kosong"]
     assert [(p.sheet, p.cell) for p in tw4] == [("Pengukuran", "C2")]
+
+
+def test_grids_holding_the_same_cells_stay_equal_after_a_lookup() -> None:
+    # the merge index is a cache: looking something up must not make two equal grids differ
+    rows = [["NO", "SASARAN"], [1, "S"]]
+    merged = [Range(1, 1, 1, 2)]
+    a, b = Grid.from_rows("S", rows, merged), Grid.from_rows("S", rows, merged)
+    assert a.merge_at(1, 2) == merged[0]
+    assert a == b
