@@ -68,6 +68,7 @@ from iku_excel.writer import FIXED_DATE, WORKBOOK_OPTIONS, parse_kertas
 from iku_excel.writer.cells import Number, Rumus, cell_name, col_name, excel_number, number_format
 from iku_excel.writer.cells import places as decimals_of
 from iku_excel.writer.finish import with_text_results
+from iku_excel.writer.grafik import capaian_chart, chart_font
 from iku_excel.writer.metrics import count_lines, text_height_pt
 from iku_excel.writer.paging import MARGINS, Kertas, Page
 from iku_excel.writer.pengukuran import band_fill
@@ -867,34 +868,19 @@ class _Rekap:
         if not self.labels:
             ws.write_string(2, 0, "Tidak ada data untuk grafik: tidak ada berkas yang terbaca.")
             return
-        chart = workbook.add_chart({"type": "column"})
         last = PIVOT_FIRST + len(self.labels) - 1
-        chart.add_series(
-            {
-                "name": "Rata-rata capaian (%)",
-                "categories": [SHEET_PER_SASARAN, 0, PIVOT_FIRST, 0, last],
-                "values": [SHEET_PER_SASARAN, rata_row, PIVOT_FIRST, rata_row, last],
-                "fill": {"color": "#4472C4"},
-                "data_labels": {"value": True, "num_format": "0.00", "font": _font(9)},
-                "gap": 80,
-            }
-        )
-        chart.set_title(
-            {"name": "Rata-rata Capaian Kinerja per Instansi (%)", "name_font": _font(12)}
-        )
         rotation = -45 if len(self.labels) > 6 else 0  # long names side by side overlap
-        chart.set_x_axis({"num_font": {**_font(9), "rotation": rotation}})
-        chart.set_y_axis(
-            {
-                "name": "Capaian (%)",
-                "min": 0,
-                "name_font": _font(9),
-                "num_font": _font(9),
-                "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}},
-            }
+        chart = capaian_chart(
+            workbook,
+            series=(
+                "Rata-rata capaian (%)",
+                [SHEET_PER_SASARAN, 0, PIVOT_FIRST, 0, last],
+                [SHEET_PER_SASARAN, rata_row, PIVOT_FIRST, rata_row, last],
+            ),
+            title="Rata-rata Capaian Kinerja per Instansi (%)",
+            x_axis={"num_font": {**chart_font(9), "rotation": rotation}},
+            size=(Page(self.paper).table_width_px, CHART_HEIGHT_PX),
         )
-        chart.set_legend({"none": True})
-        chart.set_size({"width": Page(self.paper).table_width_px, "height": CHART_HEIGHT_PX})
         ws.insert_chart(2, 0, chart, {"object_position": 3})
 
     # ------------------------------------------------------------------ Masalah
@@ -935,7 +921,3 @@ def _tahun_suffix(done: Sequence[_Berkas]) -> str:
     """The year for the titles (" TAHUN 2023") when every file is of one year, else ""."""
     years = {b.tahun for b in done}
     return f" TAHUN {years.pop()}" if len(years) == 1 and None not in years else ""
-
-
-def _font(size: int) -> dict[str, object]:
-    return {"name": FONT, "size": size, "bold": size >= 12}

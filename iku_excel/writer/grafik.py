@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from xlsxwriter.chart import Chart
+from xlsxwriter.workbook import Workbook
+
 from iku_excel.model import Dokumen
 from iku_excel.writer.blocks import KolomCetak, header_band, judul, spacer
 from iku_excel.writer.cells import Rumus, cell_name, excel_number
@@ -59,35 +62,55 @@ def write_grafik(
 
 
 def _insert_chart(sheet: Lembar, at_row: int, first: int, last: int) -> None:
-    chart = sheet.workbook.add_chart({"type": "column"})
     name = sheet.name
+    chart = capaian_chart(
+        sheet.workbook,
+        series=("Capaian (%)", [name, first, 0, last, 0], [name, first, 2, last, 2]),
+        title="Capaian Kinerja per Indikator (%)",
+        x_axis={"name": "Kode indikator", "name_font": chart_font(9), "num_font": chart_font(9)},
+        size=(sheet.span_width(0, sheet.last_col), round(CHART_ROWS * CHART_ROW_PT * 96 / 72)),
+    )
+    sheet.ws.insert_chart(at_row, 0, chart, {"object_position": 3})
+
+
+def capaian_chart(
+    workbook: Workbook,
+    *,
+    series: tuple[str, list[object], list[object]],
+    title: str,
+    x_axis: dict[str, object],
+    size: tuple[int, int],
+) -> Chart:
+    """A column chart of capaian (%) as the lampiran and the rekap draw it: one blue series
+    ``(name, categories, values)`` labelled with its values, no legend, gridlines from 0."""
+    chart = workbook.add_chart({"type": "column"})
+    assert chart is not None  # XlsxWriter returns None only for an unknown chart type
+    name, categories, values = series
     chart.add_series(
         {
-            "name": "Capaian (%)",
-            "categories": [name, first, 0, last, 0],
-            "values": [name, first, 2, last, 2],
+            "name": name,
+            "categories": categories,
+            "values": values,
             "fill": {"color": BAR_FILL},
-            "data_labels": {"value": True, "num_format": "0.00", "font": _font(9)},
+            "data_labels": {"value": True, "num_format": "0.00", "font": chart_font(9)},
             "gap": 80,
         }
     )
-    chart.set_title({"name": "Capaian Kinerja per Indikator (%)", "name_font": _font(12)})
-    chart.set_x_axis({"name": "Kode indikator", "name_font": _font(9), "num_font": _font(9)})
+    chart.set_title({"name": title, "name_font": chart_font(12)})
+    chart.set_x_axis(x_axis)
     chart.set_y_axis(
         {
             "name": "Capaian (%)",
             "min": 0,
-            "name_font": _font(9),
-            "num_font": _font(9),
+            "name_font": chart_font(9),
+            "num_font": chart_font(9),
             "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}},
         }
     )
     chart.set_legend({"none": True})
-    width = sheet.span_width(0, sheet.last_col)
-    height = round(CHART_ROWS * CHART_ROW_PT * 96 / 72)
-    chart.set_size({"width": width, "height": height})
-    sheet.ws.insert_chart(at_row, 0, chart, {"object_position": 3})
+    chart.set_size({"width": size[0], "height": size[1]})
+    return chart
 
 
-def _font(size: int) -> dict[str, object]:
+def chart_font(size: int) -> dict[str, object]:
     return {"name": FONT, "size": size, "bold": size >= 12}
