@@ -19,7 +19,7 @@ from decimal import Decimal
 import openpyxl
 import xlsxwriter
 
-from iku_excel.xlsxpatch import CellWrite, patch_workbook
+from iku_excel.xlsx.patch import CellWrite, patch_workbook
 
 SHEET = "Pengukuran"
 Cell = tuple[str, Decimal | str, str | None]  # (ref, value, formula)

@@ -6,7 +6,7 @@
   capaian and predikat cells, the workbook's own JUMLAH formula per row, a dropdown, a data bar,
   frozen panes and the signatory block below the table.
 - ``staff_workbook()``: a small one of the same shape carrying what an openpyxl save loses
-  (the staff workbook of tests/test_xlsxpatch.py, issue 6): logo, text box, header image,
+  (the staff workbook of tests/test_xlsx_patch.py, issue 6): logo, text box, header image,
   comments, sparklines, a protected sheet with unlocked input cells, defined names, print
   titles, and a summary and a chart on other sheets.
 - ``realisasi_csv(n)``: realisasi per TW for the ``n`` indicators, as ``iku isi`` reads it

@@ -43,18 +43,6 @@ def write_bytes_atomic(path: Path, data: bytes, *, overwrite: bool = False) -> N
         raise
 
 
-def read_source(path: Path) -> bytes | None:
-    """A source workbook's bytes, read once so that what is planned from it is what gets
-    patched; None for a folder or a missing path (the reader's messages say what to do)."""
-    path = Path(path)
-    if not path.is_file():
-        return None
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise IkuFileError(describe_os_error(exc, "membaca berkas"), path) from exc
-
-
 def _mode_for(path: Path) -> int:
     try:
         return path.stat().st_mode & 0o777

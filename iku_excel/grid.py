@@ -22,12 +22,25 @@ class Cell:
 
 @dataclass(frozen=True, slots=True)
 class Range:
-    """A merged range, 1-based and inclusive, as Excel numbers rows and columns."""
+    """A rectangle of cells (a merged range, a formula's reference), 1-based and inclusive,
+    as Excel numbers rows and columns."""
 
     min_row: int
     min_col: int
     max_row: int
     max_col: int
+
+    def contains(self, row: int, col: int) -> bool:
+        return self.min_row <= row <= self.max_row and self.min_col <= col <= self.max_col
+
+    @property
+    def size(self) -> int:
+        return (self.max_row - self.min_row + 1) * (self.max_col - self.min_col + 1)
+
+    def text(self) -> str:
+        """ "B2:D3", or "B2" for one cell."""
+        first = cell_name(self.min_row, self.min_col)
+        return first if self.size == 1 else f"{first}:{cell_name(self.max_row, self.max_col)}"
 
     def __contains__(self, rc: object) -> bool:
         if not isinstance(rc, tuple):

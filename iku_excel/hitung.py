@@ -4,7 +4,7 @@ For each indicator row of the main table (pengukuran, IKU or PK) the year's real
 capaian and the predikat go into the table's own REALISASI, CAPAIAN and PREDIKAT cells, or into
 columns added right of the table when it has none. Each is an Excel formula that mirrors the
 calculator's method and carries the computed value, so every reader shows the number and a
-spreadsheet recomputes the same. Cells are patched in place (``xlsxpatch``): nothing else of the
+spreadsheet recomputes the same. Cells are patched in place (``xlsx.patch``): nothing else of the
 workbook changes, and the source file is never written.
 
 Units: a cell that holds a percentage as a fraction (0.6 shown as 60%) is read in formulas as
@@ -20,7 +20,7 @@ from pathlib import Path
 
 from iku_excel.calculator import Aturan, HasilDokumen, HasilIndikator, compute_dokumen
 from iku_excel.errors import IkuFileError, Problem, Severity
-from iku_excel.fileio import read_source, write_bytes_atomic
+from iku_excel.fileio import write_bytes_atomic
 from iku_excel.formulas import (
     capaian_expr,
     number_literal,
@@ -31,7 +31,8 @@ from iku_excel.grid import cell_name
 from iku_excel.layout import Jenis, TableLayout
 from iku_excel.model import Indikator, Rentang, Sel
 from iku_excel.reader import ReadResult, read_workbook
-from iku_excel.xlsxpatch import CellChange, CellWrite, one_per_cell, patch_workbook
+from iku_excel.xlsx.patch import CellChange, CellWrite, one_per_cell, patch_workbook
+from iku_excel.xlsx.workbook import WorkbookFile
 
 NEW_HEADERS = {"realisasi": "REALISASI TAHUN", "capaian": "CAPAIAN (%)", "predikat": "PREDIKAT"}
 _MAIN_TABLES = (Jenis.PENGUKURAN, Jenis.IKU, Jenis.PK)
@@ -262,9 +263,9 @@ def hitung_workbook(
         raise IkuFileError(
             "berkas keluaran sama dengan berkas masukan; pilih nama lain dengan -o", dst
         )
-    data = read_source(src)
-    result = read_workbook(src, data=data)  # refuses a missing path or a folder
-    assert data is not None
+    book = WorkbookFile.open(src)  # read once: by the reader, then by the patcher
+    data = book.data
+    result = read_workbook(src, book=book)
     hasil = compute_dokumen(result.dokumen, aturan)
     outcome = HasilHitung(hasil, None, problems=[*result.problems, *hasil.problems])
     plan = plan_hitung(result, hasil, aturan)
@@ -286,7 +287,7 @@ def hitung_workbook(
         )
         write_bytes_atomic(dst, data, overwrite=overwrite)
         return outcome
-    new_data, changes, problems = patch_workbook(data, plan.sheet, one_per_cell(plan.writes))
+    new_data, changes, problems = patch_workbook(book, plan.sheet, one_per_cell(plan.writes))
     write_bytes_atomic(dst, new_data, overwrite=overwrite)
     outcome.sheet = plan.sheet
     outcome.changes = changes

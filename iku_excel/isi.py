@@ -2,7 +2,7 @@
 
 ``fill_workbook`` writes the realisasi of each matched indicator into the workbook's own TW
 cells (found by the reader), then the year realisasi, capaian and predikat as ``iku hitung``
-does, by patching only those cells (``xlsxpatch``): every other part of the file stays
+does, by patching only those cells (``xlsx.patch``): every other part of the file stays
 byte-identical. ``fill_batch`` runs it over many files, each isolated, in one or more processes,
 with the same results whatever the number of processes.
 
@@ -24,14 +24,15 @@ from pathlib import Path
 
 from iku_excel.calculator import Aturan, compute_dokumen
 from iku_excel.errors import IkuError, IkuFileError, Problem, Severity
-from iku_excel.fileio import describe_os_error, read_source, write_bytes_atomic
+from iku_excel.fileio import describe_os_error, write_bytes_atomic
 from iku_excel.grid import cell_name
 from iku_excel.hitung import plan_hitung
 from iku_excel.model import Dokumen, Indikator, PerTriwulan, Sel
 from iku_excel.reader import ReadResult, read_workbook
 from iku_excel.realisasi import BarisRealisasi, match_rows
 from iku_excel.values import plain_number
-from iku_excel.xlsxpatch import CellChange, CellWrite, one_per_cell, patch_workbook
+from iku_excel.xlsx.patch import CellChange, CellWrite, Workbook, one_per_cell, patch_workbook
+from iku_excel.xlsx.workbook import WorkbookFile
 
 BACKUP_DIR = ".iku_cadangan"
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
@@ -143,17 +144,19 @@ def fill_workbook(
     written). ``dst == src`` edits in place, keeping a backup unless ``backup`` is False."""
     src = Path(src)
     outcome = HasilIsi(src, dst)
-    original = read_source(src)
-    result = read_workbook(src, data=original)  # refuses a missing path or a folder
-    assert original is not None
+    book = WorkbookFile.open(src)  # read once: by the reader, then by the patcher
+    original = book.data
+    result = read_workbook(src, book=book)
     outcome.problems.extend(result.problems)
     writes, problems = plan_fill(
         result, rows, file_name=src.name, source=source, aturan=aturan or Aturan()
     )
     outcome.problems.extend(p.at(file=src.name) if p.file is None else p for p in problems)
     data = original
+    current: Workbook = book  # the reader's read, until a first sheet is patched
     for sheet, sheet_writes in writes.items():
-        data, changes, patch_problems = patch_workbook(data, sheet, one_per_cell(sheet_writes))
+        data, changes, patch_problems = patch_workbook(current, sheet, one_per_cell(sheet_writes))
+        current = data
         outcome.changes.extend(changes)
         outcome.problems.extend(p.at(file=src.name) for p in patch_problems)
     if dst is None:

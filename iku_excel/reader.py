@@ -37,6 +37,8 @@ from iku_excel.tables import (
     read_target_table,
 )
 from iku_excel.values import clean_text, is_empty, parse_number, parse_tanggal
+from iku_excel.xlsx.read import load_grids
+from iku_excel.xlsx.workbook import WorkbookFile
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,13 +70,15 @@ def read_workbook(
     sheet: str | None = None,
     header_row: int | None = None,
     data: bytes | None = None,
+    book: WorkbookFile | None = None,
 ) -> ReadResult:
     """Read every table iku_excel understands in the workbook at ``path``.
 
     ``sheet`` limits detection to one sheet and ``header_row`` (1-based) fixes where its header
-    starts: both win over detection. ``data``: the file's bytes when the caller has them."""
+    starts: both win over detection. ``data``: the file's bytes, or ``book``: the file already
+    opened, when the caller has them (``path`` then only names it)."""
     path = Path(path)
-    grids = load_grids(path, sheet=sheet, data=data)
+    grids = load_grids(path, sheet=sheet, data=data, book=book)
     return read_grids(grids, file=path.name, header_row=header_row)
 
 
@@ -285,15 +289,4 @@ def _read_identitas(grid: Grid, base: Identitas, file: str, problems: list[Probl
     return replace(base, **values)  # type: ignore[arg-type]
 
 
-# --- I/O: workbook -> grids ------------------------------------------------------------------
-
-
-def load_grids(path: Path, *, sheet: str | None = None, data: bytes | None = None) -> list[Grid]:
-    """Each sheet of the workbook (or the one asked for) as a ``Grid``, read straight from the
-    zip's XML behind the size and XML-safety guards of ``xlsxread``."""
-    from iku_excel.xlsxread import load_grids_fast  # refuses missing paths and folders too
-
-    return load_grids_fast(Path(path), sheet=sheet, data=data)
-
-
-__all__ = ["ReadResult", "load_grids", "read_grids", "read_workbook"]
+__all__ = ["ReadResult", "read_grids", "read_workbook"]

@@ -136,7 +136,7 @@ def _read_csv(path: Path) -> list[list[object]]:
 
 
 def _read_xlsx(path: Path) -> list[list[object]]:
-    from iku_excel.reader import load_grids
+    from iku_excel.xlsx.read import load_grids
 
     grids = load_grids(path)
     if not grids:

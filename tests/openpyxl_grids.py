@@ -1,5 +1,5 @@
 """The openpyxl way of turning a workbook into grids: the reference the library's own loader
-(``iku_excel.xlsxread``) is tested against. Not used by the library itself."""
+(``iku_excel.xlsx.read``) is tested against. Not used by the library itself."""
 
 from __future__ import annotations
 

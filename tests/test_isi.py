@@ -1,6 +1,6 @@
 """``iku isi``: realisasi into staff's own workbooks, nothing else touched, in batch.
 
-The staff workbook (from test_xlsxpatch) holds a logo, a text box, a header image, a chart on
+The staff workbook (from test_xlsx_patch) holds a logo, a text box, a header image, a chart on
 another sheet, a dropdown, a 2010 data bar, sparklines, comments, defined names, freeze panes,
 print titles, a protected sheet with unlocked input cells, and empty bordered realisasi and
 capaian cells."""
@@ -23,7 +23,7 @@ import openpyxl
 import pandas as pd
 import pytest
 from click.testing import CliRunner
-from test_xlsxpatch import DATA_ROWS, SHEET, staff_workbook
+from test_xlsx_patch import DATA_ROWS, SHEET, staff_workbook
 
 from iku_excel.cli import main
 from iku_excel.libreoffice import convert, find_soffice

@@ -10,7 +10,7 @@ LibreOffice's own (``soffice --convert-to xls``) and is committed; it is only re
 LibreOffice is installed and ``--tanpa-xls`` is not given, and then its bytes may differ from
 run to run (LibreOffice stamps them).
 
-The XML builders come from tests/test_xlsxread.py (hostile unit tests of the loader), so the
+The XML builders come from tests/test_xlsx_read.py (hostile unit tests of the loader), so the
 two stay one format. ``CORPUS`` names each file with what it tries; tests/test_hostile.py runs
 every one of them through the ``iku`` commands.
 """
@@ -36,7 +36,7 @@ TESTS = HERE.parent
 if str(TESTS) not in sys.path:
     sys.path.insert(0, str(TESTS))
 
-from test_xlsxread import (  # noqa: E402
+from test_xlsx_read import (  # noqa: E402
     BOMB_DTD,
     CONTENT_TYPES,
     MAIN,
@@ -138,7 +138,7 @@ def package_members(
     names: Sequence[str] | None = None,
     workbook: str | None = None,
 ) -> dict[str, str | bytes | None]:
-    """The members of a minimal .xlsx (the layout of test_xlsxread.package)."""
+    """The members of a minimal .xlsx (the layout of test_xlsx_read.package)."""
     names = list(names or [f"Sheet{i}" for i in range(1, len(sheets) + 1)])
     members: dict[str, str | bytes | None] = {
         "[Content_Types].xml": CONTENT_TYPES,
@@ -155,7 +155,7 @@ def package_members(
 
 # --- Sheet XML from rows -----------------------------------------------------------------------
 
-# Style ids of test_xlsxread.STYLES: 0 General, 1 "0.00%", 2 "dd/mm/yyyy", 3 builtin 14 (date),
+# Style ids of test_xlsx_read.STYLES: 0 General, 1 "0.00%", 2 "dd/mm/yyyy", 3 builtin 14 (date),
 # 4 "0.00", 5 builtin 46 ("[h]:mm:ss").
 Raw = tuple[str, str | None, str]  # a cell written as is: (t attribute, s attribute, inner XML)
 Value = str | int | float | Raw | None

@@ -1,4 +1,4 @@
-"""The fast reader (iku_excel.xlsxread) against the openpyxl path it replaces, and against
+"""The fast reader (iku_excel.xlsx.read) against the openpyxl path it replaces, and against
 broken and hostile files.
 
 Equality means: for every sheet, the same cells with the same values *and Python types* and
@@ -35,12 +35,12 @@ from openpyxl_grids import grid_of
 
 from iku_excel.errors import IkuFileError, IkuInputError
 from iku_excel.grid import Cell, Grid, Range
-from iku_excel.xlsxread import (
+from iku_excel.xlsx.read import (
     Limits,
     from_excel,
     is_date_format,
     is_timedelta_format,
-    load_grids_fast,
+    load_grids,
 )
 
 REPO = Path(__file__).resolve().parent.parent
@@ -79,7 +79,7 @@ def assert_same(fast: list[Grid], slow: list[Grid]) -> None:
 
 
 def assert_reads_like_openpyxl(path: Path) -> list[Grid]:
-    fast = load_grids_fast(path)
+    fast = load_grids(path)
     assert_same(fast, openpyxl_grids(path))
     return fast
 
@@ -217,9 +217,9 @@ def test_openpyxl_workbook_reads_like_openpyxl(tmp_path: Path) -> None:
 
 def test_sheet_selection(tmp_path: Path) -> None:
     path = varied_openpyxl(tmp_path / "op.xlsx")
-    assert [g.sheet for g in load_grids_fast(path, sheet="Lain")] == ["Lain"]
+    assert [g.sheet for g in load_grids(path, sheet="Lain")] == ["Lain"]
     with pytest.raises(IkuInputError, match="sheet 'Tidak Ada' tidak ada; sheet yang ada: Data"):
-        load_grids_fast(path, sheet="Tidak Ada")
+        load_grids(path, sheet="Tidak Ada")
 
 
 # --- Hand-made packages ------------------------------------------------------------------------
@@ -434,7 +434,7 @@ def test_number_formats_and_dates_by_style(tmp_path: Path) -> None:
         assert isinstance(g.value(1, 8), dt.time)
     # A style index past cellXfs: openpyxl fails (IndexError); General here.
     past = rows('<row r="1"><c r="A1" s="9"><v>1</v></c><c r="B1" s="x"><v>2</v></c></row>')
-    g = load_grids_fast(package(tmp_path / "s.xlsx", [sheet_xml(past)]))[0]
+    g = load_grids(package(tmp_path / "s.xlsx", [sheet_xml(past)]))[0]
     assert g.cells == {(1, 1): Cell(1), (1, 2): Cell(2)}
 
 
@@ -446,7 +446,7 @@ def test_merged_cells_keep_only_the_top_left(tmp_path: Path) -> None:
         '<mergeCells><mergeCell ref="A1:C2"/><mergeCell ref="A1:C2"/><mergeCell ref="E5"/>'
         '<mergeCell ref="G7:F6"/><mergeCell ref="bukan"/></mergeCells>'
     )
-    g = load_grids_fast(package(tmp_path / "m.xlsx", [sheet_xml(body)]))[0]
+    g = load_grids(package(tmp_path / "m.xlsx", [sheet_xml(body)]))[0]
     assert g.cells == {(1, 1): Cell(1)}
     assert g.merged == [Range(1, 1, 2, 3), Range(5, 5, 5, 5), Range(6, 6, 7, 7)]
 
@@ -482,7 +482,7 @@ def test_strict_ooxml_reads_like_transitional(tmp_path: Path) -> None:
                 data = text.encode()
             zout.writestr(info, data)
     assert f'"{STRICT_MAIN}"'.encode() in zipfile.ZipFile(strict).read("xl/worksheets/sheet1.xml")
-    assert_same(load_grids_fast(strict), openpyxl_grids(source))
+    assert_same(load_grids(strict), openpyxl_grids(source))
 
 
 def test_package_found_by_relationships_and_case(tmp_path: Path) -> None:
@@ -506,7 +506,7 @@ def test_package_found_by_relationships_and_case(tmp_path: Path) -> None:
             "xl/strings.xml": shared_strings_xml(["<t>ketemu</t>"]),
         },
     )
-    assert load_grids_fast(path)[0].cells == {(1, 1): Cell("ketemu")}
+    assert load_grids(path)[0].cells == {(1, 1): Cell("ketemu")}
 
 
 def test_chartsheets_and_missing_sheet_parts_are_skipped(tmp_path: Path) -> None:
@@ -526,7 +526,7 @@ def test_chartsheets_and_missing_sheet_parts_are_skipped(tmp_path: Path) -> None
             "xl/chartsheets/sheet1.xml": f'<chartsheet xmlns="{MAIN}"/>',
         },
     )
-    assert [g.sheet for g in load_grids_fast(path)] == ["Data"]
+    assert [g.sheet for g in load_grids(path)] == ["Data"]
 
 
 @pytest.mark.libreoffice
@@ -576,7 +576,7 @@ def too_big_for_openpyxl(path: Path, grids: list[Grid]) -> bool:
 @pytest.mark.parametrize("path", repository_workbooks(), ids=lambda p: p.name)
 def test_repository_workbooks_read_like_openpyxl(path: Path) -> None:
     try:
-        fast = load_grids_fast(path)
+        fast = load_grids(path)
     except IkuFileError as exc:
         # only the hostile corpus's files meant to be refused may be, each for its reason
         from test_hostile import HOSTILE, REFUSAL  # here: test_hostile imports this module
@@ -684,9 +684,9 @@ def test_serial_conversion_matches_openpyxl(value: float, mac: bool, elapsed: bo
 
 
 def test_builtin_formats_are_openpyxl_s() -> None:
-    from iku_excel import xlsxread
+    from iku_excel.xlsx.styles import BUILTIN_FORMATS
 
-    assert xlsxread._BUILTIN_FORMATS == openpyxl_numbers.BUILTIN_FORMATS
+    assert BUILTIN_FORMATS == openpyxl_numbers.BUILTIN_FORMATS
 
 
 # --- Broken and hostile files: one IkuFileError, one Indonesian line, quickly ------------------
@@ -697,7 +697,7 @@ INDONESIAN = re.compile(r"berkas|bagian|sel|isi")
 def refused(path: Path, limits: Limits | None = None, *, within: float = 5.0) -> str:
     started = time.perf_counter()
     with pytest.raises(IkuFileError) as info:
-        load_grids_fast(path, limits=limits or Limits())
+        load_grids(path, limits=limits or Limits())
     assert time.perf_counter() - started < within
     message = str(info.value)
     assert "\n" not in message and INDONESIAN.search(message), message
@@ -821,7 +821,7 @@ def test_too_many_cells(tmp_path: Path) -> None:
     body = rows("<row>" + "<c/>" * 50 + "</row>")
     path = package(tmp_path / "c.xlsx", [sheet_xml(body)])
     assert "Limits.max_cells" in refused(path, Limits(max_cells=49))
-    assert load_grids_fast(path, limits=Limits(max_cells=50))[0].cells == {}
+    assert load_grids(path, limits=Limits(max_cells=50))[0].cells == {}
 
 
 def test_huge_declared_extent_costs_nothing(tmp_path: Path) -> None:
@@ -833,7 +833,7 @@ def test_huge_declared_extent_costs_nothing(tmp_path: Path) -> None:
     tracemalloc.start()
     started = time.perf_counter()
     try:
-        grid = load_grids_fast(path)[0]
+        grid = load_grids(path)[0]
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
@@ -848,7 +848,7 @@ def test_hostile_merges_and_columns_are_bounded(tmp_path: Path) -> None:
     cols = "".join(f'<col min="{i}" max="1000000000" hidden="1"/>' for i in range(1, 2000))
     path = package(tmp_path / "k.xlsx", [sheet_xml(f"<cols>{cols}</cols>" + rows())])
     started = time.perf_counter()
-    assert load_grids_fast(path)[0].hidden_columns == frozenset(range(1, 16385))
+    assert load_grids(path)[0].hidden_columns == frozenset(range(1, 16385))
     assert time.perf_counter() - started < 2.0
 
 
@@ -964,7 +964,7 @@ def test_mutated_files_only_raise_our_errors(mutation_base: Path, data: st.DataO
         path = Path(folder) / "mutasi.xlsx"
         path.write_bytes(bytes(mutated))
         try:
-            load_grids_fast(path)
+            load_grids(path)
         except IkuFileError as exc:
             assert "\n" not in str(exc)
 
@@ -990,7 +990,7 @@ def test_mutated_xml_only_raises_our_errors(mutation_base: Path, data: st.DataOb
         path = Path(folder) / "mutasi.xlsx"
         path.write_bytes(buffer.getvalue())
         try:
-            load_grids_fast(path)
+            load_grids(path)
         except (IkuFileError, IkuInputError) as exc:
             assert "\n" not in str(exc)
 

@@ -1,4 +1,4 @@
-"""iku_excel.xlsxpatch: cells written into a staff workbook, nothing else touched.
+"""iku_excel.xlsx.patch: cells written into a staff workbook, nothing else touched.
 
 The staff-like workbook is built with XlsxWriter and carries everything an openpyxl save
 loses (domain.md section 7). Odd XML shapes (missing rows, ``<sheetData/>``, prefixes, shared
@@ -33,14 +33,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from iku_excel.errors import IkuFileError, IkuInputError, Severity
-from iku_excel.xlsxpatch import (
+from iku_excel.xlsx.patch import (
     CellWrite,
     patch_file,
     patch_workbook,
     read_cells,
     sheet_part_names,
 )
-from iku_excel.xlsxread import Limits, load_grids_fast
+from iku_excel.xlsx.read import Limits, load_grids
 
 D = Decimal
 SHEET = "Pengukuran"
@@ -920,14 +920,14 @@ def test_encrypted_members_and_odd_methods_are_refused(staff: bytes) -> None:
 
 def test_limits_refuse_bombs_before_decompressing() -> None:
     bomb = with_parts(minimal_workbook("<sheetData/>"), {"xl/media/kosong.bin": bytes(12 * 2**20)})
-    with pytest.raises(IkuFileError, match=r"memampat .*Limits\.max_ratio"):
+    with pytest.raises(IkuFileError, match=r"mengembang .*Limits\.max_ratio"):
         patch_workbook(bomb, "S", [CellWrite("A1", 1)])
     small = minimal_workbook("<sheetData/>")
     with pytest.raises(IkuFileError, match=r"bagian, melebihi batas 3 \(Limits.max_members\)"):
         patch_workbook(small, "S", [CellWrite("A1", 1)], limits=Limits(max_members=3))
     with pytest.raises(IkuFileError, match=r"melebihi batas 0 MB \(Limits.max_member_bytes\)"):
         patch_workbook(small, "S", [CellWrite("A1", 1)], limits=Limits(max_member_bytes=100))
-    with pytest.raises(IkuFileError, match=r"isi berkas .*\(Limits.max_total_bytes\)"):
+    with pytest.raises(IkuFileError, match=r"melebihi batas 0 MB \(Limits.max_total_bytes\)"):
         patch_workbook(small, "S", [CellWrite("A1", 1)], limits=Limits(max_total_bytes=1000))
 
 
@@ -1261,9 +1261,9 @@ def test_reader_and_patcher_resolve_a_percent_escaped_target_to_the_same_part(
     )
     before = tmp_path / "spasi.xlsx"
     before.write_bytes(data)
-    assert load_grids_fast(before)[0].value(1, 1) == 5
+    assert load_grids(before)[0].value(1, 1) == 5
     patched, changes, _ = patch_workbook(data, "S", [CellWrite("A1", D(7))])
     assert [c.ref for c in changes] == ["A1"]
     after = tmp_path / "spasi_isi.xlsx"
     after.write_bytes(patched)
-    assert load_grids_fast(after)[0].value(1, 1) == 7
+    assert load_grids(after)[0].value(1, 1) == 7
