@@ -8,7 +8,6 @@ Nothing here raises on data: a value that cannot be computed is ``None`` plus a 
 
 from __future__ import annotations
 
-import difflib
 import enum
 import itertools
 import re
@@ -30,6 +29,7 @@ from iku_excel.model import (
     Target,
     TargetSasaran,
 )
+from iku_excel.text import SASARAN_REWORDED_MIN, TW_NAMES, fold_text, similarity, words_of
 from iku_excel.values import round_half_away
 
 T = TypeVar("T")
@@ -39,8 +39,6 @@ NOL = Decimal(0)
 BATAS_CAPAIAN_WAJAR = Decimal(150)  # above this a capaian is flagged as suspicious
 BATAS_EFISIEN = Decimal(5)  # efisiensi gap: > +5 efisien, within +-5 cukup, < -5 tidak
 BATAS_EXCEL = Decimal("1E+307")  # beyond this Excel's doubles overflow (#NUM!, inf in Python)
-AMBANG_KEMIRIPAN = 0.8  # two sasaran texts at least this similar are "the same, reworded"
-NAMA_TW = ("TW I", "TW II", "TW III", "TW IV")
 
 # Huge exponents must neither overflow nor raise: results are checked with is_finite() instead.
 _KONTEKS = Context(prec=28, Emax=MAX_EMAX, Emin=MIN_EMIN, traps=[])
@@ -221,11 +219,6 @@ SKALA_BAWAAN = {s.nama: s for s in (SKALA_LKJIP, SKALA_SAKIP)}
 
 
 # --------------------------------------------------------------------------- rules (Aturan)
-
-
-def fold_text(text: str) -> str:
-    """Case-folded, whitespace collapsed: how ``cocok`` and wording checks compare text."""
-    return " ".join(text.casefold().split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -619,10 +612,11 @@ def _finite_values(indikator: Indikator, catatan: _Catatan) -> _Nilai:
     return _Nilai(
         target=target,
         target_tw=tuple(
-            finite(v, f"target {tw}") for v, tw in zip(indikator.target_tw, NAMA_TW, strict=True)
+            finite(v, f"target {tw}") for v, tw in zip(indikator.target_tw, TW_NAMES, strict=True)
         ),
         realisasi_tw=tuple(
-            finite(v, f"realisasi {tw}") for v, tw in zip(indikator.realisasi, NAMA_TW, strict=True)
+            finite(v, f"realisasi {tw}")
+            for v, tw in zip(indikator.realisasi, TW_NAMES, strict=True)
         ),
         realisasi_tahun=finite(indikator.realisasi_tahun, "realisasi tahunan"),
     )
@@ -682,7 +676,7 @@ def _check_year_value(
 
 
 def _note_missing_tw(tw: Sequence[Decimal | None], akumulasi: Akumulasi, catatan: _Catatan) -> None:
-    missing = [name for v, name in zip(tw, NAMA_TW, strict=True) if v is None]
+    missing = [name for v, name in zip(tw, TW_NAMES, strict=True) if v is None]
     if not missing or akumulasi is Akumulasi.TERAKHIR:
         return
     if akumulasi is Akumulasi.JUMLAH and tw[3] is not None:
@@ -694,7 +688,7 @@ def _note_missing_tw(tw: Sequence[Decimal | None], akumulasi: Akumulasi, catatan
             "'terakhir'",
         )
         return
-    reported = [name for v, name in zip(tw, NAMA_TW, strict=True) if v is not None]
+    reported = [name for v, name in zip(tw, TW_NAMES, strict=True) if v is not None]
     catatan.add(
         Kode.REALISASI_SEBAGIAN,
         Severity.INFO,
@@ -757,7 +751,7 @@ def _capaian_sd_tw(
     except _NotComputable as why:
         if why.code not in year_codes:  # the same cause is reported once
             year_codes.add(why.code)
-            catatan.add(why.code, Severity.ERROR, f"s.d. {NAMA_TW[k]}: {why.reason}")
+            catatan.add(why.code, Severity.ERROR, f"s.d. {TW_NAMES[k]}: {why.reason}")
         return None
 
 
@@ -1116,7 +1110,7 @@ def _sasaran_of(container: TargetSasaran, sasaran: Sequence[HasilSasaran]) -> Ha
     sasaran, else its indicators (the seed's "Meningkatnya Tata Kelola Pemerintahan" holds
     "Jumlah Inovasi yang diimplementasikan di Kecamatan", IKU sasaran 5's indicator)."""
     match, ratio = match_sasaran(container.uraian, [s.sasaran for s in sasaran])
-    if match is not None and ratio >= AMBANG_KEMIRIPAN:
+    if match is not None and ratio >= SASARAN_REWORDED_MIN:
         return next(s for s in sasaran if s.sasaran is match)
     for target_indikator in container.indikator:
         wanted = words_of(target_indikator.uraian)
@@ -1163,18 +1157,13 @@ def _total_problems(program: Sequence[HasilProgram]) -> list[Problem]:
 # --------------------------------------------------------------------------- cross-table checks
 
 
-def words_of(text: str) -> str:
-    """Case-folded words: punctuation and spacing do not make two wordings differ."""
-    return " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split())
-
-
 def match_sasaran(uraian: str, sasaran: Sequence[Sasaran]) -> tuple[Sasaran | None, float]:
     """The IKU sasaran most similar to a text (case and punctuation ignored), with its ratio."""
     wanted = words_of(uraian)
     best: Sasaran | None = None
     best_ratio = 0.0
     for s in sasaran:
-        ratio = difflib.SequenceMatcher(None, wanted, words_of(s.uraian)).ratio()
+        ratio = similarity(wanted, words_of(s.uraian))
         if ratio > best_ratio:
             best, best_ratio = s, ratio
     return best, best_ratio
@@ -1189,7 +1178,7 @@ def check_sasaran_wording(dokumen: Dokumen) -> tuple[Problem, ...]:
         match, ratio = match_sasaran(ts.uraian, dokumen.sasaran)
         if match is not None and words_of(match.uraian) == words_of(ts.uraian):
             continue
-        if match is not None and ratio >= AMBANG_KEMIRIPAN:
+        if match is not None and ratio >= SASARAN_REWORDED_MIN:
             problems.append(
                 Problem(
                     Kode.SASARAN_BEDA_KATA,
@@ -1225,7 +1214,6 @@ def _check_unused_rules(dokumen: Dokumen, aturan: Aturan) -> list[Problem]:
 
 
 __all__ = [
-    "AMBANG_KEMIRIPAN",
     "SKALA_BAWAAN",
     "SKALA_LKJIP",
     "SKALA_SAKIP",
@@ -1254,10 +1242,8 @@ __all__ = [
     "compute_sasaran",
     "compute_serapan",
     "default_akumulasi",
-    "fold_text",
     "label_efisiensi",
     "match_sasaran",
     "own_or_sum",
     "round_half_away",
-    "words_of",
 ]

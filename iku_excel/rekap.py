@@ -22,16 +22,15 @@ Columns belong to source files, not to instansi names: the four quarterly files 
 are four columns, labelled "KECAMATAN X (nama berkas)" when their names repeat.
 
 Sasaran are matched across files by wording (``group_sasaran``): equal once case, punctuation
-and spacing are ignored; otherwise the most similar sasaran met so far (difflib ratio >= 0.85
-against its first wording) that has no sasaran of the same file yet. The first wording names
-the row; every other wording is noted in the CATATAN column and in Masalah
-(``sasaran-beda-kata``), so staff can unify them.
+and spacing are ignored; otherwise the most similar sasaran met so far (``text.similarity`` >=
+``text.SASARAN_ACROSS_FILES_MIN``, 0.85, against its first wording) that has no sasaran of the
+same file yet. The first wording names the row; every other wording is noted in the CATATAN
+column and in Masalah (``sasaran-beda-kata``), so staff can unify them.
 """
 
 from __future__ import annotations
 
 import copy
-import difflib
 import io
 import os
 from collections.abc import Callable, Sequence
@@ -52,7 +51,6 @@ from iku_excel.calculator import (
     SkalaPredikat,
     compute_dokumen,
     round_half_away,
-    words_of,
 )
 from iku_excel.errors import IkuError, IkuFileError, IkuInputError, Problem, Severity
 from iku_excel.formulas import (
@@ -63,6 +61,7 @@ from iku_excel.formulas import (
 )
 from iku_excel.model import Rentang, Sasaran
 from iku_excel.reader import read_workbook
+from iku_excel.text import SASARAN_ACROSS_FILES_MIN, fold_text, similarity, words_of
 from iku_excel.values import plain_number
 from iku_excel.writer import FIXED_DATE, WORKBOOK_OPTIONS, parse_kertas
 from iku_excel.writer.cells import Number, Rumus, cell_name, col_name, excel_number, number_format
@@ -77,7 +76,6 @@ from iku_excel.writer.style import FONT, HEADER, SEL, SEL_TENGAH, SIZE_BODY, For
 from iku_excel.writer.worksheet import add_worksheet
 
 __all__ = [
-    "AMBANG_SASARAN",
     "BerkasGagal",
     "KelompokSasaran",
     "RekapReport",
@@ -93,7 +91,6 @@ SHEET_REKAP = "Rekap"
 SHEET_PER_SASARAN = "Per Sasaran"
 SHEET_GRAFIK = "Grafik"
 SHEET_MASALAH = "Masalah"
-AMBANG_SASARAN = 0.85  # two sasaran wordings at least this similar are the same sasaran
 KODE_BERKAS_GAGAL = "berkas-gagal"
 KODE_TANPA_INDIKATOR = "rekap-tanpa-indikator"
 KODE_INSTANSI_GANDA = "instansi-ganda"
@@ -223,7 +220,7 @@ class _Draft:
 
 
 def group_sasaran(
-    wordings: Sequence[Sequence[str]], ambang: float = AMBANG_SASARAN
+    wordings: Sequence[Sequence[str]], ambang: float = SASARAN_ACROSS_FILES_MIN
 ) -> tuple[KelompokSasaran, ...]:
     """Group the sasaran of many files (``wordings[file][sasaran]``), in order of appearance.
 
@@ -257,7 +254,7 @@ def _join_similar(drafts: list[_Draft], b: int, s: int, text: str, key: str, amb
     for draft in drafts:
         if any(member[0] == b for member in draft.anggota):
             continue
-        ratio = difflib.SequenceMatcher(None, key, draft.kunci).ratio()
+        ratio = similarity(key, draft.kunci)
         if ratio >= ambang and ratio > best_ratio:
             best, best_ratio = draft, ratio
     if best is None:
@@ -359,7 +356,7 @@ def _with_duplicate_notes(
 
 
 def _office_key(berkas: _Berkas) -> tuple[str, int | None]:
-    return " ".join(berkas.instansi.split()).casefold(), berkas.tahun
+    return fold_text(berkas.instansi), berkas.tahun
 
 
 def column_labels(instansi: Sequence[str], paths: Sequence[Path]) -> list[str]:
