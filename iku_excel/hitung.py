@@ -18,15 +18,15 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from iku_excel.calculator import Aturan, HasilDokumen, HasilIndikator, compute_dokumen
-from iku_excel.errors import IkuFileError, Problem, Severity
-from iku_excel.fileio import read_source, write_bytes_atomic
-from iku_excel.formulas import (
+from iku_excel.calc import Aturan, HasilDokumen, HasilIndikator, compute_dokumen
+from iku_excel.calc.formulas import (
     capaian_expr,
     number_literal,
     predikat_formula,
     realisasi_formula,
 )
+from iku_excel.errors import IkuFileError, Problem, Severity
+from iku_excel.fileio import read_source, write_bytes_atomic
 from iku_excel.grid import cell_name
 from iku_excel.layout import Jenis, TableLayout
 from iku_excel.model import Indikator, Rentang, Sel

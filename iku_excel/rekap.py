@@ -42,7 +42,7 @@ import xlsxwriter
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from iku_excel.calculator import (
+from iku_excel.calc import (
     BATAS_EXCEL,
     Aturan,
     HasilDokumen,
@@ -52,13 +52,13 @@ from iku_excel.calculator import (
     compute_dokumen,
     round_half_away,
 )
-from iku_excel.errors import IkuError, IkuFileError, IkuInputError, Problem, Severity
-from iku_excel.formulas import (
+from iku_excel.calc.formulas import (
     capaian_formula_for,
     number_literal,
     predikat_formula,
     rata_rata_formula,
 )
+from iku_excel.errors import IkuError, IkuFileError, IkuInputError, Problem, Severity
 from iku_excel.model import Rentang, Sasaran
 from iku_excel.reader import read_workbook
 from iku_excel.text import SASARAN_ACROSS_FILES_MIN, fold_text, similarity, words_of

@@ -21,14 +21,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from iku_excel.calculator import (
+from iku_excel.calc import (
     HasilDokumen,
     HasilIndikator,
     HasilProgram,
     HasilSasaran,
     SkalaPredikat,
 )
-from iku_excel.formulas import (
+from iku_excel.calc.formulas import (
     capaian_formula_for,
     efisiensi_formula,
     jumlah_formula,

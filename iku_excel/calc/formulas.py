@@ -1,4 +1,4 @@
-"""Excel formulas that mirror the calculator, one builder per method.
+"""Excel formulas that mirror the calculation (``iku_excel.calc``), one builder per method.
 
 Each builder takes cell references (``"E9"``, ``"$E$9"``, ``"'Data IKU'!E9"``, a range such as
 ``"F9:I9"`` where a list of cells is asked for, or a number written as text) and returns a formula
@@ -15,17 +15,11 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 
-from iku_excel.calculator import (
-    BATAS_EFISIEN,
-    Efisiensi,
-    HasilIndikator,
-    Metode,
-    RealisasiNolNegatif,
-    SkalaPredikat,
-    round_half_away,
-)
+from iku_excel.calc.anggaran import BATAS_EFISIEN, Efisiensi
+from iku_excel.calc.indikator import HasilIndikator
+from iku_excel.calc.rules import Metode, RealisasiNolNegatif, SkalaPredikat
 from iku_excel.model import Akumulasi
-from iku_excel.values import plain_number
+from iku_excel.values import plain_number, round_half_away
 
 KOSONG = '""'  # the empty text a formula shows for "not computable"
 
