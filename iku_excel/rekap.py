@@ -53,10 +53,13 @@ from iku_excel.calc import (
     round_half_away,
 )
 from iku_excel.calc.formulas import (
+    band_condition_formulas,
     capaian_formula_for,
     number_literal,
     predikat_formula,
+    rank_formula,
     rata_rata_formula,
+    text_equals_formula,
 )
 from iku_excel.errors import IkuError, IkuFileError, IkuInputError, Problem, Severity
 from iku_excel.model import Rentang, Sasaran
@@ -563,18 +566,8 @@ def band_conditions(skala: SkalaPredikat, ref: str) -> list[tuple[str, str]]:
     """(formula, fill) per band of ``skala``: true where ``ref`` holds a capaian of that band.
     The conditions exclude each other, so every program colours a cell alike whatever order
     it applies them in; ISNUMBER first, because "" > 91 is true in Excel."""
-    bands = skala.bands
-    found = []
-    for i, band in enumerate(bands):
-        parts = [f"ISNUMBER({ref})"]
-        if i < len(bands) - 1:
-            parts.append(f"{ref}{'>=' if band.inklusif else '>'}{number_literal(band.batas_bawah)}")
-        if i > 0:
-            above = bands[i - 1]
-            below = number_literal(above.batas_bawah)
-            parts.append(f"{ref}{'<' if above.inklusif else '<='}{below}")
-        found.append((f"=AND({','.join(parts)})", band_fill(i, len(bands))))
-    return found
+    formulas = band_condition_formulas(skala, ref)
+    return [(f, band_fill(i, len(formulas))) for i, f in enumerate(formulas)]
 
 
 def band_text(skala: SkalaPredikat, index: int) -> str:
@@ -837,7 +830,7 @@ class _Rekap:
         last = cell_name(rata_row, PIVOT_FIRST + len(means) - 1, absolute=True)
         for b, rank in enumerate(rank_descending(means)):
             mean = cell_name(rata_row, PIVOT_FIRST + b)
-            formula = f'=IF(ISNUMBER({mean}),RANK({mean},{first}:{last},0),"")'
+            formula = rank_formula(mean, f"{first}:{last}")
             tabel.put(
                 row,
                 PIVOT_FIRST + b,
@@ -891,7 +884,7 @@ class _Rekap:
         if not problems:
             tabel.put(1, 6, "Tidak ada masalah.", SEL)
         for text, fill in TINGKAT_FILLS.items():
-            formula = f'=${col_name(TINGKAT_COL)}2="{text}"'
+            formula = text_equals_formula(f"${col_name(TINGKAT_COL)}2", text)
             tabel.colour_when(
                 (1, TINGKAT_COL), (max(tabel.last_row, 1), TINGKAT_COL), formula, fill
             )
