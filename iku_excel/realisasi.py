@@ -11,7 +11,7 @@ without .xlsx, any case) or instansi (``instansi``, wording normalised) it names
 workbook when it names none. Inside a workbook it goes to the indicator with the same ``kode``;
 else the same text after normalising case, spaces and punctuation ("Prosentase" = "Persentase");
 else, as a fuzzy fallback, the one indicator whose text is at least 90% similar
-(difflib ratio) when no other comes within 3 points of it. A row that matches no indicator, or
+(``text.similarity``) when no other comes within 3 points of it. A row that matches no indicator, or
 two equally well, is reported and never written to a guessed row.
 """
 
