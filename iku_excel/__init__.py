@@ -18,10 +18,10 @@ __version__ = "0.1.0"
 _LAZY = {
     "read_workbook": "iku_excel.reader",
     "ReadResult": "iku_excel.reader",
-    "compute_dokumen": "iku_excel.calculator",
-    "compute_indikator": "iku_excel.calculator",
-    "Aturan": "iku_excel.calculator",
-    "load_aturan": "iku_excel.aturan",
+    "compute_dokumen": "iku_excel.calc",
+    "compute_indikator": "iku_excel.calc",
+    "Aturan": "iku_excel.calc",
+    "load_aturan": "iku_excel.calc",
     "build_lampiran": "iku_excel.writer",
     "JenisLampiran": "iku_excel.writer",
     "build_template": "iku_excel.template",
@@ -40,8 +40,7 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:
-    from iku_excel.aturan import load_aturan
-    from iku_excel.calculator import Aturan, compute_dokumen, compute_indikator
+    from iku_excel.calc import Aturan, compute_dokumen, compute_indikator, load_aturan
     from iku_excel.hitung import hitung_workbook
     from iku_excel.isi import fill_workbook
     from iku_excel.model import (

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from iku_excel.calculator import Aturan
+from iku_excel.calc import Aturan
 from iku_excel.errors import IkuInputError, Problem, Severity
 from iku_excel.fileio import write_bytes_atomic
 from iku_excel.isi import (

@@ -147,8 +147,7 @@ _JENIS = click.Choice(["semua", "iku", "target", "pk", "pengukuran"], case_sensi
 
 
 def _load_aturan(path: Path | None) -> Any:
-    from iku_excel.aturan import load_aturan
-    from iku_excel.calculator import Aturan
+    from iku_excel.calc import Aturan, load_aturan
 
     return load_aturan(path) if path is not None else Aturan()
 
@@ -192,7 +191,7 @@ def lampiran_command(
       iku lampiran data_iku.xlsx -o lampiran.xlsx
       iku lampiran data_iku.xlsx -o lampiran_iku.xlsx --jenis iku --kertas A4 --pdf
     """
-    from iku_excel.calculator import compute_dokumen
+    from iku_excel.calc import compute_dokumen
     from iku_excel.fileio import write_bytes_atomic
     from iku_excel.reader import read_workbook
     from iku_excel.writer import build_lampiran
@@ -266,7 +265,7 @@ def contoh_command(output: Path, tanpa_pdf: bool, timpa: bool) -> None:
       iku contoh
       iku contoh -o hasil_legok --timpa
     """
-    from iku_excel.calculator import Aturan, compute_dokumen
+    from iku_excel.calc import Aturan, compute_dokumen
     from iku_excel.fileio import write_bytes_atomic
     from iku_excel.hitung import hitung_workbook
     from iku_excel.reader import read_workbook

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from iku_excel.text import TW_NAMES
+
 
 @dataclass(frozen=True, slots=True)
 class Kolom:
@@ -142,8 +144,6 @@ TARGET_COLUMNS = (
         kind="money",
     ),
 )
-
-TW_NAMES = ("TW I", "TW II", "TW III", "TW IV")
 
 REALISASI_COLUMNS = (
     Kolom("kode", "KODE", 8, "Kode indikator seperti pada sheet IKU", kind="code"),

@@ -18,15 +18,17 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from iku_excel.calculator import Aturan, HasilDokumen, HasilIndikator, compute_dokumen
-from iku_excel.errors import IkuFileError, Problem, Severity
-from iku_excel.fileio import write_bytes_atomic
-from iku_excel.formulas import (
+from iku_excel.calc import Aturan, HasilDokumen, HasilIndikator, compute_dokumen
+from iku_excel.calc.formulas import (
     capaian_expr,
+    fraction_from_percent_expr,
     number_literal,
+    percent_from_fraction_expr,
     predikat_formula,
     realisasi_formula,
 )
+from iku_excel.errors import IkuFileError, Problem, Severity
+from iku_excel.fileio import write_bytes_atomic
 from iku_excel.grid import cell_name
 from iku_excel.layout import Jenis, TableLayout
 from iku_excel.model import Indikator, Rentang, Sel
@@ -62,10 +64,6 @@ def _ref(sel: Sel, sheet: str) -> str:
     if sel.sheet == sheet:
         return name
     return "'" + sel.sheet.replace("'", "''") + "'!" + name
-
-
-def _scaled(ref: str) -> str:
-    return f'IF(ISNUMBER({ref}),{ref}*100,"")'
 
 
 @dataclass
@@ -112,7 +110,7 @@ def _term(plan: _Plan, ind: Indikator, key: str, value: Decimal | None) -> str |
         return None if value is None else number_literal(value)
     ref = _ref(sel, plan.sheet)
     if sel.bentuk == "pecahan":
-        return _scaled(ref)
+        return percent_from_fraction_expr(ref)
     if sel.bentuk == "teks" and value is not None:
         plan.constant_used(ind, key, sel.row, sel.col)
         return number_literal(value)
@@ -164,12 +162,12 @@ def _realisasi_term(plan: _Plan, hasil: HasilIndikator, row: int) -> str | None:
     col = plan.column("realisasi")
     if col is None:
         expression = formula.removeprefix("=")
-        return _scaled(f"({expression})") if fractions else expression
+        return percent_from_fraction_expr(f"({expression})") if fractions else expression
     # The year value is written the way its TW cells are (fractions stay fractions).
     value = hasil.realisasi_tahun
     written = value / 100 if fractions and value is not None else value
     plan.writes.append(_write(plan, row, col, written, formula))
-    return _scaled(cell_name(row, col)) if fractions else cell_name(row, col)
+    return percent_from_fraction_expr(cell_name(row, col)) if fractions else cell_name(row, col)
 
 
 def _write(plan: _Plan, row: int, col: int, value: object, formula: str) -> CellWrite:
@@ -210,10 +208,9 @@ def _plan_indikator(plan: _Plan, hasil: HasilIndikator, capaian_fraction: bool) 
     capaian_ref = cell_name(row, capaian_col)
     value: Decimal | None = hasil.capaian
     if capaian_fraction:  # a % formatted CAPAIAN column holds fractions
-        # IFERROR: a capaian that is "" (not computable) stays "", the expression written once
-        expr = f'IFERROR({expr}/100,"")'
+        expr = fraction_from_percent_expr(expr)
         value = None if value is None else value / 100
-        capaian_term = _scaled(capaian_ref)
+        capaian_term = percent_from_fraction_expr(capaian_ref)
     else:
         capaian_term = capaian_ref
     plan.writes.append(_write(plan, row, capaian_col, value, "=" + expr))

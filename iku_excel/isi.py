@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 
-from iku_excel.calculator import Aturan, compute_dokumen
+from iku_excel.calc import Aturan, compute_dokumen
 from iku_excel.errors import IkuError, IkuFileError, Problem, Severity
 from iku_excel.fileio import describe_os_error, write_bytes_atomic
 from iku_excel.grid import cell_name

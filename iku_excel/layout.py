@@ -10,15 +10,13 @@ explicitly (sheet, header row) always wins over detection.
 from __future__ import annotations
 
 import enum
-import functools
 import re
 from dataclasses import dataclass, field, replace
 
 from iku_excel.grid import Grid, column_letter
-from iku_excel.values import clean_text
+from iku_excel.text import TW_NUMBERS, TW_NUMERAL, TW_WORDS, normalize_header
 
-_TW = r"(?:tw|trw|triwulan|tri wulan|q)\.? ?(i{1,3}|iv|[1-4])"
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_TW = rf"(?:{TW_WORDS})\.? ?{TW_NUMERAL}"
 
 
 class Jenis(str, enum.Enum):
@@ -31,19 +29,6 @@ class Jenis(str, enum.Enum):
     PK = "pk"
     PROGRAM = "program"  # a program | anggaran table alone (the PK lampiran's second table)
     PENANDATANGAN = "penandatangan"
-
-
-def normalize_header(value: object) -> str:
-    """Lower case, one space between words, no trailing punctuation, Prosentase = Persentase."""
-    return _normalize_header(clean_text(value))
-
-
-@functools.lru_cache(maxsize=1 << 14)  # header detection looks at each cell about three times
-def _normalize_header(text: str) -> str:
-    text = text.lower()
-    text = text.replace("prosentase", "persentase").rstrip(" .:*")
-    text = re.sub(r"\s*/\s*", "/", text)
-    return text
 
 
 # key -> patterns, each matched against the whole normalised header text.
@@ -107,7 +92,7 @@ def match_header(text: str, group: str = "") -> str | None:
     """The column key for a header (with its merged group header, if any), or None."""
     tw = re.fullmatch(rf"(?:(target|realisasi) )?{_TW}", text)
     if tw:
-        n = _ROMAN[tw.group(2)]
+        n = TW_NUMBERS[tw.group(2)]
         owner = tw.group(1) or ("target" if group.startswith("target") else "realisasi")
         return f"target_tw{n}" if owner == "target" else f"tw{n}"
     found = _ANY_ALIAS.fullmatch(text)

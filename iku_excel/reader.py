@@ -15,7 +15,7 @@ from typing import Any
 from iku_excel.columns import IDENTITAS_FIELDS
 from iku_excel.errors import IkuFileError, Problem, Severity
 from iku_excel.grid import Grid, cell_name
-from iku_excel.layout import Jenis, TableLayout, find_tables, normalize_header
+from iku_excel.layout import Jenis, TableLayout, find_tables
 from iku_excel.model import (
     Dokumen,
     Identitas,
@@ -29,13 +29,13 @@ from iku_excel.tables import (
     RealisasiRow,
     TableContext,
     data_end,
-    normalize_text,
     read_indikator_table,
     read_penandatangan_table,
     read_program_table,
     read_realisasi_table,
     read_target_table,
 )
+from iku_excel.text import normalize_header, normalize_text
 from iku_excel.values import clean_text, is_empty, parse_number, parse_tanggal
 from iku_excel.xlsx.read import load_grids
 from iku_excel.xlsx.workbook import WorkbookFile

@@ -11,7 +11,7 @@ without .xlsx, any case) or instansi (``instansi``, wording normalised) it names
 workbook when it names none. Inside a workbook it goes to the indicator with the same ``kode``;
 else the same text after normalising case, spaces and punctuation ("Prosentase" = "Persentase");
 else, as a fuzzy fallback, the one indicator whose text is at least 90% similar
-(difflib ratio) when no other comes within 3 points of it. A row that matches no indicator, or
+(``text.similarity``) when no other comes within 3 points of it. A row that matches no indicator, or
 two equally well, is reported and never written to a guessed row.
 """
 
@@ -24,19 +24,24 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from difflib import SequenceMatcher
 from pathlib import Path
 
 from iku_excel.errors import IkuFileError, IkuInputError, Problem, Severity
 from iku_excel.grid import cell_name, column_letter
 from iku_excel.model import Indikator
-from iku_excel.tables import normalize_text
+from iku_excel.text import (
+    INDIKATOR_FUZZY_MARGIN,
+    INDIKATOR_FUZZY_MIN,
+    TW_NAMES,
+    TW_NUMBERS,
+    TW_NUMERAL,
+    TW_WORDS,
+    normalize_text,
+    similarity_at_least,
+)
 from iku_excel.values import Separators, clean_text, column_separators, is_empty, parse_number
 
-FUZZY_MIN = 0.90  # similarity needed for a fuzzy match
-FUZZY_MARGIN = 0.03  # the runner-up must stay this far below
-_TW = re.compile(r"^(?:tw|trw|triwulan|tri wulan|q|periode)?\s*[-_.]?\s*(iv|iii|ii|i|[1-4])$")
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_TW = re.compile(rf"^(?:{TW_WORDS}|periode)?\s*[-_.]?\s*{TW_NUMERAL}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +70,7 @@ class SumberRealisasi:
 def tw_number(text: str) -> int | None:
     """1..4 for "TW I", "Triwulan IV", "tw3", "2"; None otherwise."""
     match = _TW.fullmatch(normalize_text(text).replace("  ", " "))
-    return _ROMAN[match.group(1)] if match else None
+    return TW_NUMBERS[match.group(1)] if match else None
 
 
 def _column_key(header: str) -> str | None:
@@ -184,7 +189,7 @@ def _rows_of(table: list[list[object]], file: str) -> SumberRealisasi:
     )
 
 
-_KEY_LABELS = {f"tw{n}": f"TW {roman}" for n, roman in enumerate(("I", "II", "III", "IV"), 1)}
+_KEY_LABELS = {f"tw{n}": name for n, name in enumerate(TW_NAMES, 1)}
 
 
 def _columns_of(header: list[str], file: str) -> dict[str, int]:
@@ -370,21 +375,21 @@ class _Index:
     def _fuzzy(
         self, row: BarisRealisasi, wanted: str, where: str
     ) -> tuple[Indikator | None, str, Problem | None]:
-        # A wording whose upper bound stays below FUZZY_MIN - FUZZY_MARGIN can be neither the
-        # match nor a runner-up close enough to make it ambiguous: skip the exact ratio.
-        floor = FUZZY_MIN - FUZZY_MARGIN
+        # A wording whose upper bound stays below the minimum less the margin can be neither
+        # the match nor a runner-up close enough to make it ambiguous: skip the exact ratio.
+        floor = INDIKATOR_FUZZY_MIN - INDIKATOR_FUZZY_MARGIN
         scored: list[tuple[float, int]] = []
         for n, text in enumerate(self.texts):
-            matcher = SequenceMatcher(None, wanted, text)
-            if matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor:
-                continue
-            scored.append((matcher.ratio(), n))
+            ratio = similarity_at_least(wanted, text, floor)
+            if ratio is not None:
+                scored.append((ratio, n))
         scored.sort(reverse=True)
-        if not scored or scored[0][0] < FUZZY_MIN:
+        if not scored or scored[0][0] < INDIKATOR_FUZZY_MIN:
             return None, "", _unmatched(row, where)
         best_ratio, best = scored[0]
-        if len(scored) > 1 and scored[1][0] > best_ratio - FUZZY_MARGIN:
-            close = [self.indikator[n].uraian for r, n in scored if r > best_ratio - FUZZY_MARGIN]
+        margin = INDIKATOR_FUZZY_MARGIN
+        if len(scored) > 1 and scored[1][0] > best_ratio - margin:
+            close = [self.indikator[n].uraian for r, n in scored if r > best_ratio - margin]
             return None, "", _ambiguous(row, where, close)
         chosen = self.indikator[best]
         note = Problem(

@@ -22,16 +22,15 @@ Columns belong to source files, not to instansi names: the four quarterly files 
 are four columns, labelled "KECAMATAN X (nama berkas)" when their names repeat.
 
 Sasaran are matched across files by wording (``group_sasaran``): equal once case, punctuation
-and spacing are ignored; otherwise the most similar sasaran met so far (difflib ratio >= 0.85
-against its first wording) that has no sasaran of the same file yet. The first wording names
-the row; every other wording is noted in the CATATAN column and in Masalah
-(``sasaran-beda-kata``), so staff can unify them.
+and spacing are ignored; otherwise the most similar sasaran met so far (``text.similarity`` >=
+``text.SASARAN_ACROSS_FILES_MIN``, 0.85, against its first wording) that has no sasaran of the
+same file yet. The first wording names the row; every other wording is noted in the CATATAN
+column and in Masalah (``sasaran-beda-kata``), so staff can unify them.
 """
 
 from __future__ import annotations
 
 import copy
-import difflib
 import io
 import os
 from collections.abc import Callable, Sequence
@@ -43,7 +42,7 @@ import xlsxwriter
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from iku_excel.calculator import (
+from iku_excel.calc import (
     BATAS_EXCEL,
     Aturan,
     HasilDokumen,
@@ -52,17 +51,20 @@ from iku_excel.calculator import (
     SkalaPredikat,
     compute_dokumen,
     round_half_away,
-    words_of,
 )
-from iku_excel.errors import IkuError, IkuFileError, IkuInputError, Problem, Severity
-from iku_excel.formulas import (
+from iku_excel.calc.formulas import (
+    band_condition_formulas,
     capaian_formula_for,
     number_literal,
     predikat_formula,
+    rank_formula,
     rata_rata_formula,
+    text_equals_formula,
 )
+from iku_excel.errors import IkuError, IkuFileError, IkuInputError, Problem, Severity
 from iku_excel.model import Rentang, Sasaran
 from iku_excel.reader import read_workbook
+from iku_excel.text import SASARAN_ACROSS_FILES_MIN, fold_text, similarity, words_of
 from iku_excel.values import plain_number
 from iku_excel.writer import FIXED_DATE, WORKBOOK_OPTIONS, parse_kertas
 from iku_excel.writer.cells import Number, Rumus, cell_name, col_name, excel_number, number_format
@@ -77,7 +79,6 @@ from iku_excel.writer.style import FONT, HEADER, SEL, SEL_TENGAH, SIZE_BODY, For
 from iku_excel.writer.worksheet import add_worksheet
 
 __all__ = [
-    "AMBANG_SASARAN",
     "BerkasGagal",
     "KelompokSasaran",
     "RekapReport",
@@ -93,7 +94,6 @@ SHEET_REKAP = "Rekap"
 SHEET_PER_SASARAN = "Per Sasaran"
 SHEET_GRAFIK = "Grafik"
 SHEET_MASALAH = "Masalah"
-AMBANG_SASARAN = 0.85  # two sasaran wordings at least this similar are the same sasaran
 KODE_BERKAS_GAGAL = "berkas-gagal"
 KODE_TANPA_INDIKATOR = "rekap-tanpa-indikator"
 KODE_INSTANSI_GANDA = "instansi-ganda"
@@ -223,7 +223,7 @@ class _Draft:
 
 
 def group_sasaran(
-    wordings: Sequence[Sequence[str]], ambang: float = AMBANG_SASARAN
+    wordings: Sequence[Sequence[str]], ambang: float = SASARAN_ACROSS_FILES_MIN
 ) -> tuple[KelompokSasaran, ...]:
     """Group the sasaran of many files (``wordings[file][sasaran]``), in order of appearance.
 
@@ -257,7 +257,7 @@ def _join_similar(drafts: list[_Draft], b: int, s: int, text: str, key: str, amb
     for draft in drafts:
         if any(member[0] == b for member in draft.anggota):
             continue
-        ratio = difflib.SequenceMatcher(None, key, draft.kunci).ratio()
+        ratio = similarity(key, draft.kunci)
         if ratio >= ambang and ratio > best_ratio:
             best, best_ratio = draft, ratio
     if best is None:
@@ -359,7 +359,7 @@ def _with_duplicate_notes(
 
 
 def _office_key(berkas: _Berkas) -> tuple[str, int | None]:
-    return " ".join(berkas.instansi.split()).casefold(), berkas.tahun
+    return fold_text(berkas.instansi), berkas.tahun
 
 
 def column_labels(instansi: Sequence[str], paths: Sequence[Path]) -> list[str]:
@@ -566,18 +566,8 @@ def band_conditions(skala: SkalaPredikat, ref: str) -> list[tuple[str, str]]:
     """(formula, fill) per band of ``skala``: true where ``ref`` holds a capaian of that band.
     The conditions exclude each other, so every program colours a cell alike whatever order
     it applies them in; ISNUMBER first, because "" > 91 is true in Excel."""
-    bands = skala.bands
-    found = []
-    for i, band in enumerate(bands):
-        parts = [f"ISNUMBER({ref})"]
-        if i < len(bands) - 1:
-            parts.append(f"{ref}{'>=' if band.inklusif else '>'}{number_literal(band.batas_bawah)}")
-        if i > 0:
-            above = bands[i - 1]
-            below = number_literal(above.batas_bawah)
-            parts.append(f"{ref}{'<' if above.inklusif else '<='}{below}")
-        found.append((f"=AND({','.join(parts)})", band_fill(i, len(bands))))
-    return found
+    formulas = band_condition_formulas(skala, ref)
+    return [(f, band_fill(i, len(formulas))) for i, f in enumerate(formulas)]
 
 
 def band_text(skala: SkalaPredikat, index: int) -> str:
@@ -840,7 +830,7 @@ class _Rekap:
         last = cell_name(rata_row, PIVOT_FIRST + len(means) - 1, absolute=True)
         for b, rank in enumerate(rank_descending(means)):
             mean = cell_name(rata_row, PIVOT_FIRST + b)
-            formula = f'=IF(ISNUMBER({mean}),RANK({mean},{first}:{last},0),"")'
+            formula = rank_formula(mean, f"{first}:{last}")
             tabel.put(
                 row,
                 PIVOT_FIRST + b,
@@ -894,7 +884,7 @@ class _Rekap:
         if not problems:
             tabel.put(1, 6, "Tidak ada masalah.", SEL)
         for text, fill in TINGKAT_FILLS.items():
-            formula = f'=${col_name(TINGKAT_COL)}2="{text}"'
+            formula = text_equals_formula(f"${col_name(TINGKAT_COL)}2", text)
             tabel.colour_when(
                 (1, TINGKAT_COL), (max(tabel.last_row, 1), TINGKAT_COL), formula, fill
             )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from iku_excel.calculator import HasilDokumen
+from iku_excel.calc import HasilDokumen
 from iku_excel.jsonout import number, target_json
 from iku_excel.model import Dokumen, Rentang, Target
 from iku_excel.values import format_number

@@ -8,12 +8,10 @@ their numbered kegiatan. Every value that cannot be read is ``None`` plus a loca
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from difflib import SequenceMatcher
 from typing import TypeVar
 
 from iku_excel.columns import AKUMULASI_CHOICES, PERAN_CHOICES, POLARITAS_CHOICES
@@ -36,6 +34,7 @@ from iku_excel.model import (
     TargetIndikator,
     TargetSasaran,
 )
+from iku_excel.text import SASARAN_REPEATED_MIN, normalize_text, similarity_at_least
 from iku_excel.values import (
     Parsed,
     Separators,
@@ -216,25 +215,14 @@ def _bentuk(cell: Cell | None) -> str:
     return "angka"
 
 
-def same_text(a: str, b: str, threshold: float = 0.9) -> bool:
+def same_text(a: str, b: str, threshold: float = SASARAN_REPEATED_MIN) -> bool:
     """Equal after normalising case, spaces and punctuation, or nearly so (small spelling
     differences when a sasaran is repeated on every row)."""
     na, nb = normalize_text(a), normalize_text(b)
     if na == nb:
         return True
-    # The quick ratios are upper bounds of ratio(): most different sasaran stop there.
-    matcher = SequenceMatcher(None, na, nb)
-    return (
-        matcher.real_quick_ratio() >= threshold
-        and matcher.quick_ratio() >= threshold
-        and matcher.ratio() >= threshold
-    )
-
-
-@functools.lru_cache(maxsize=1 << 16)  # the same wordings recur in every row and workbook
-def normalize_text(text: str) -> str:
-    text = text.lower().replace("prosentase", "persentase")
-    return re.sub(r"[^0-9a-z%]+", " ", text).strip()
+    ratio = similarity_at_least(na, nb, threshold)  # most different sasaran stop at the bounds
+    return ratio is not None and ratio >= threshold
 
 
 def is_note_row(texts: list[str]) -> bool:

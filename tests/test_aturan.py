@@ -1,4 +1,4 @@
-"""iku_excel.aturan: the rules file, and errors that name the file and the line."""
+"""iku_excel.calc.rules_file: the rules file, and errors that name the file and the line."""
 
 from __future__ import annotations
 
@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from iku_excel.aturan import load_aturan, parse_aturan
-from iku_excel.calculator import (
+from iku_excel.calc import (
     SKALA_LKJIP,
     SKALA_SAKIP,
     Aturan,
@@ -16,6 +15,8 @@ from iku_excel.calculator import (
     MetodeNegatif,
     RealisasiNolNegatif,
     compute_indikator,
+    load_aturan,
+    parse_aturan,
 )
 from iku_excel.errors import IkuFileError, IkuInputError
 from iku_excel.model import Akumulasi, Indikator, PerTriwulan, Polaritas

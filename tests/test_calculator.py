@@ -1,4 +1,4 @@
-"""iku_excel.calculator: methods, edge policies, roll-ups, predikat scales and checks."""
+"""iku_excel.calc: methods, edge policies, roll-ups, predikat scales and checks."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from iku_excel.calculator import (
+from iku_excel.calc import (
     SKALA_LKJIP,
     SKALA_SAKIP,
     Aturan,

@@ -12,7 +12,7 @@ import seed
 
 from iku_excel.reader import ReadResult, read_workbook
 from iku_excel.resources import contoh_path
-from iku_excel.tables import normalize_text
+from iku_excel.text import normalize_text
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""The formulas of iku_excel.formulas give the calculator's numbers.
+"""The formulas of iku_excel.calc.formulas give the calculator's numbers.
 
 String tests pin the shape of a few formulas; the LibreOffice test writes every case into one
 workbook (one row per case), lets LibreOffice recalculate it, and compares each recalculated
@@ -18,8 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from iku_excel import formulas as f
-from iku_excel.calculator import (
+from iku_excel.calc import (
     SKALA_LKJIP,
     SKALA_SAKIP,
     Metode,
@@ -32,6 +31,7 @@ from iku_excel.calculator import (
     label_efisiensi,
     round_half_away,
 )
+from iku_excel.calc import formulas as f
 from iku_excel.model import Akumulasi, Indikator, PerTriwulan, Polaritas, Rentang
 
 D = Decimal

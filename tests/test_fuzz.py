@@ -49,7 +49,7 @@ from hypothesis import strategies as st
 from openpyxl.cell.cell import MergedCell
 from openpyxl.utils import get_column_letter
 
-from iku_excel.calculator import Aturan, compute_dokumen
+from iku_excel.calc import Aturan, compute_dokumen
 from iku_excel.cli import main
 from iku_excel.errors import IkuError
 from iku_excel.hitung import hitung_workbook

@@ -15,8 +15,7 @@ import pytest
 from click.testing import CliRunner
 from openpyxl.styles import Border, Side
 
-from iku_excel.aturan import parse_aturan
-from iku_excel.calculator import compute_dokumen
+from iku_excel.calc import compute_dokumen, parse_aturan
 from iku_excel.cli import main
 from iku_excel.hitung import hitung_workbook
 from iku_excel.libreoffice import convert, find_soffice

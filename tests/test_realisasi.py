@@ -19,7 +19,7 @@ from iku_excel.realisasi import (
     match_rows,
     read_sumber,
 )
-from iku_excel.tables import normalize_text
+from iku_excel.text import normalize_text
 
 INDIKATOR = (
     Indikator("Indeks Kepuasan Masyarakat", kode="IKU-1"),

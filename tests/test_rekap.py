@@ -35,7 +35,7 @@ import pytest
 import xlsxwriter
 
 from iku_excel import rekap
-from iku_excel.calculator import SKALA_LKJIP, SKALA_SAKIP
+from iku_excel.calc import SKALA_LKJIP, SKALA_SAKIP
 from iku_excel.errors import IkuInputError, Severity
 from iku_excel.model import Dokumen, Identitas, Indikator, Polaritas, Sasaran
 from iku_excel.reader import ReadResult

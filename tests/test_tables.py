@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from iku_excel.calculator import compute_dokumen
+from iku_excel.calc import compute_dokumen
 from iku_excel.grid import Cell, Grid, Range
 from iku_excel.model import Dokumen, Indikator, Sasaran
 from iku_excel.reader import read_grids

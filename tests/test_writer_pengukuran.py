@@ -12,7 +12,7 @@ from helpers_xlsx import find, load, merged, row_values
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from iku_excel.calculator import SKALA_SAKIP, Aturan, compute_dokumen
+from iku_excel.calc import SKALA_SAKIP, Aturan, compute_dokumen
 from iku_excel.errors import IkuInputError
 from iku_excel.legok import LEGOK_2020
 from iku_excel.model import Dokumen, PerTriwulan

@@ -21,7 +21,7 @@ from collections.abc import Callable
 
 import xlsxwriter
 
-from iku_excel.calculator import Aturan, HasilDokumen, compute_dokumen
+from iku_excel.calc import Aturan, HasilDokumen, compute_dokumen
 from iku_excel.errors import IkuInputError
 from iku_excel.model import Dokumen, Indikator
 from iku_excel.writer.cells import sheet_name

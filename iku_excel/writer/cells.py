@@ -7,13 +7,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from iku_excel.calc.formulas import sum_refs_formula
 from iku_excel.grid import column_letter
 from iku_excel.writer.style import FMT_MONEY, FMT_MONEY_CENTS
 
 Number = int | float
 MAX_PLACES = 4  # decimals shown for targets and realisasi (IKM 88.4, SAKIP 61.25)
 _SHEET_FORBIDDEN = re.compile(r"[\\*?:/\[\]]")
-_SUM_ARGS = 250  # Excel allows 255 arguments per function; stay below
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,11 +94,7 @@ def cell_name(row: int, col: int, *, absolute: bool = False) -> str:
 def sum_formula(cells: Sequence[tuple[int, int]]) -> str:
     """``=SUM(H5,H7,H14)`` of scattered cells, a contiguous run as one range, and split into
     several SUMs when there are more arguments than Excel accepts."""
-    refs = _ranges(sorted(cells))
-    if not refs:
-        return "=0"
-    chunks = [refs[i : i + _SUM_ARGS] for i in range(0, len(refs), _SUM_ARGS)]
-    return "=" + "+".join("SUM(" + ",".join(chunk) + ")" for chunk in chunks)
+    return sum_refs_formula(_ranges(sorted(cells)))
 
 
 def _ranges(cells: Sequence[tuple[int, int]]) -> list[str]:

@@ -21,14 +21,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from iku_excel.calculator import (
+from iku_excel.calc import (
     HasilDokumen,
     HasilIndikator,
     HasilProgram,
     HasilSasaran,
     SkalaPredikat,
 )
-from iku_excel.formulas import (
+from iku_excel.calc.formulas import (
     capaian_formula_for,
     efisiensi_formula,
     jumlah_formula,
@@ -41,6 +41,7 @@ from iku_excel.formulas import (
     sisa_anggaran_formula,
 )
 from iku_excel.model import Dokumen, Peran, Rentang
+from iku_excel.text import TW_NAMES
 from iku_excel.values import plain_number
 from iku_excel.writer.blocks import (
     KolomCetak,
@@ -73,10 +74,7 @@ KOLOM = (
     KolomCetak("INDIKATOR KINERJA", 16),
     KolomCetak("SATUAN", 6, SEL_TENGAH),
     KolomCetak("TARGET", 7, ANGKA),
-    KolomCetak("TW I", 6.5, ANGKA, group="REALISASI"),
-    KolomCetak("TW II", 6.5, ANGKA, group="REALISASI"),
-    KolomCetak("TW III", 6.5, ANGKA, group="REALISASI"),
-    KolomCetak("TW IV", 6.5, ANGKA, group="REALISASI"),
+    *(KolomCetak(tw, 6.5, ANGKA, group="REALISASI") for tw in TW_NAMES),
     KolomCetak("TAHUN", 7, ANGKA, group="REALISASI"),
     KolomCetak("CAPAIAN (%)", 8, ANGKA),
     KolomCetak("PREDIKAT", 10, SEL_TENGAH),

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from iku_excel.calculator import own_or_sum
+from iku_excel.calc import own_or_sum
 from iku_excel.model import Dokumen, Indikator, Penandatangan, Peran, Program, Rentang, Sasaran
 from iku_excel.values import is_percent_satuan, plain_number
 from iku_excel.writer.blocks import (

@@ -31,7 +31,7 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any, Literal, TypeVar
 
-from iku_excel.calculator import (
+from iku_excel.calc.rules import (
     SKALA_BAWAAN,
     Aturan,
     AturanIndikator,

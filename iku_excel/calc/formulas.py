@@ -1,12 +1,16 @@
-"""Excel formulas that mirror the calculator, one builder per method.
+"""Excel formulas that mirror the calculation (``iku_excel.calc``), one builder per method.
 
 Each builder takes cell references (``"E9"``, ``"$E$9"``, ``"'Data IKU'!E9"``, a range such as
 ``"F9:I9"`` where a list of cells is asked for, or a number written as text) and returns a formula
 string starting with ``=``. Evaluated by a spreadsheet, the formula gives the calculator's number,
 rounded the same way, or ``""`` where the calculator says "not computable"; tests/test_formulas.py
 checks this with LibreOffice. Only functions that Excel 2007, LibreOffice and WPS all know are
-used: IF, AND, ISNUMBER, ROUND, MIN, MAX, SUM, AVERAGE, COUNT. Inputs are guarded with ISNUMBER,
-so a blank, "-" or "" input gives "" and never an error value.
+used: IF, AND, ISNUMBER, ROUND, MIN, MAX, SUM, AVERAGE, COUNT, IFERROR, RANK. Inputs are guarded
+with ISNUMBER, so a blank, "-" or "" input gives "" and never an error value.
+
+Every formula text iku_excel writes is built here: besides the calculator's twins, the units
+conversions of ``iku hitung``, the totals of the lampiran, and the rank and conditional-format
+rules of the rekap.
 """
 
 from __future__ import annotations
@@ -15,19 +19,14 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 
-from iku_excel.calculator import (
-    BATAS_EFISIEN,
-    Efisiensi,
-    HasilIndikator,
-    Metode,
-    RealisasiNolNegatif,
-    SkalaPredikat,
-    round_half_away,
-)
+from iku_excel.calc.anggaran import BATAS_EFISIEN, Efisiensi
+from iku_excel.calc.indikator import HasilIndikator
+from iku_excel.calc.rules import Metode, RealisasiNolNegatif, SkalaPredikat
 from iku_excel.model import Akumulasi
-from iku_excel.values import plain_number
+from iku_excel.values import plain_number, round_half_away
 
 KOSONG = '""'  # the empty text a formula shows for "not computable"
+SUM_ARGS_MAX = 250  # Excel allows 255 arguments per function; stay below
 
 _ATOM = re.compile(
     r"^(?:(?:'[^']+'|[A-Za-z0-9_.]+)!)?\$?[A-Za-z]{1,3}\$?\d+$"  # a cell reference
@@ -239,6 +238,63 @@ def efisiensi_formula(selisih: str) -> str:
     return "=" + _if(_isnumber(g), f"IF({g}>{number_literal(BATAS_EFISIEN)},{efisien},{inner})")
 
 
+# --------------------------------------------------------------------------- units, totals, ranks
+
+
+def percent_from_fraction_expr(ref: str) -> str:
+    """A cell holding a percentage as a fraction (0.6 shown as 60%) in percent units (60); ""
+    when it holds no number. ``ref`` is used as given (a reference, or an expression in
+    parentheses)."""
+    return _if(_isnumber(ref), f"{ref}*100")
+
+
+def fraction_from_percent_expr(expr: str) -> str:
+    """A percent-units expression (60) as a fraction (0.6), for a cell formatted as %; an
+    expression that gives "" (not computable) stays "", the expression written once."""
+    return f"IFERROR({expr}/100,{KOSONG})"
+
+
+def sum_refs_formula(refs: Sequence[str]) -> str:
+    """``=SUM(H5,H7:H9,H14)`` of references; split into several SUMs added together when there
+    are more than ``SUM_ARGS_MAX``; ``=0`` for none."""
+    if not refs:
+        return "=0"
+    chunks = [refs[i : i + SUM_ARGS_MAX] for i in range(0, len(refs), SUM_ARGS_MAX)]
+    return "=" + "+".join("SUM(" + ",".join(chunk) + ")" for chunk in chunks)
+
+
+def rank_formula(value: str, cells: str) -> str:
+    """The rank of ``value`` among ``cells`` (a range), highest first, as RANK(x, range, 0):
+    equal values share a rank; "" when ``value`` holds no number."""
+    return "=" + _if(_isnumber(value), f"RANK({value},{cells},0)")
+
+
+# --------------------------------------------------------------------------- conditional formats
+
+
+def band_condition_formulas(skala: SkalaPredikat, ref: str) -> list[str]:
+    """Per band of ``skala``, highest first, a condition true where ``ref`` holds a capaian of
+    that band. The conditions exclude each other, so every program colours a cell alike
+    whatever order it applies them in; ISNUMBER first, because "" > 91 is true in Excel."""
+    bands = skala.bands
+    found = []
+    for i, band in enumerate(bands):
+        parts = [_isnumber(ref)]
+        if i < len(bands) - 1:
+            parts.append(f"{ref}{'>=' if band.inklusif else '>'}{number_literal(band.batas_bawah)}")
+        if i > 0:
+            above = bands[i - 1]
+            below = number_literal(above.batas_bawah)
+            parts.append(f"{ref}{'<' if above.inklusif else '<='}{below}")
+        found.append(f"=AND({','.join(parts)})")
+    return found
+
+
+def text_equals_formula(ref: str, text: str) -> str:
+    """A condition true where ``ref`` holds ``text``."""
+    return f"={ref}={_text(text)}"
+
+
 # --------------------------------------------------------------------------- pieces
 
 
@@ -274,19 +330,26 @@ def _text(value: str) -> str:
 
 __all__ = [
     "KOSONG",
+    "SUM_ARGS_MAX",
     "akumulasi_expr",
+    "band_condition_formulas",
     "capaian_expr",
     "capaian_formula",
     "capaian_formula_for",
     "capaian_tw_formula",
     "efisiensi_formula",
+    "fraction_from_percent_expr",
     "jumlah_formula",
     "number_literal",
+    "percent_from_fraction_expr",
     "predikat_formula",
+    "rank_formula",
     "rata_rata_formula",
     "realisasi_formula",
     "selisih_formula",
     "serapan_formula",
     "serapan_total_formula",
     "sisa_anggaran_formula",
+    "sum_refs_formula",
+    "text_equals_formula",
 ]
