@@ -22,9 +22,9 @@ _LAZY = {
     "compute_indikator": "iku_excel.calculator",
     "Aturan": "iku_excel.calculator",
     "load_aturan": "iku_excel.aturan",
-    "build_lampiran": "iku_excel.writer",
-    "JenisLampiran": "iku_excel.writer",
-    "build_template": "iku_excel.template",
+    "build_lampiran": "iku_excel.write",
+    "JenisLampiran": "iku_excel.write",
+    "build_template": "iku_excel.write.template",
     "hitung_workbook": "iku_excel.hitung",
     "fill_workbook": "iku_excel.isi",
     "build_rekap": "iku_excel.rekap",
@@ -57,8 +57,8 @@ if TYPE_CHECKING:
     from iku_excel.reader import ReadResult, read_workbook
     from iku_excel.realisasi import read_sumber
     from iku_excel.rekap import build_rekap
-    from iku_excel.template import build_template
-    from iku_excel.writer import JenisLampiran, build_lampiran
+    from iku_excel.write import JenisLampiran, build_lampiran
+    from iku_excel.write.template import build_template
 
 
 def __getattr__(name: str) -> Any:

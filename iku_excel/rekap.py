@@ -64,17 +64,17 @@ from iku_excel.formulas import (
 from iku_excel.model import Rentang, Sasaran
 from iku_excel.reader import read_workbook
 from iku_excel.values import plain_number
-from iku_excel.writer import FIXED_DATE, WORKBOOK_OPTIONS, parse_kertas
-from iku_excel.writer.cells import Number, Rumus, cell_name, col_name, excel_number, number_format
-from iku_excel.writer.cells import places as decimals_of
-from iku_excel.writer.finish import with_text_results
-from iku_excel.writer.grafik import capaian_chart, chart_font
-from iku_excel.writer.metrics import count_lines, text_height_pt
-from iku_excel.writer.paging import MARGINS, Kertas, Page
-from iku_excel.writer.pengukuran import band_fill
-from iku_excel.writer.sheet import FOOTER, whole_pixels
-from iku_excel.writer.style import FONT, HEADER, SEL, SEL_TENGAH, SIZE_BODY, Formats, Gaya
-from iku_excel.writer.worksheet import add_worksheet
+from iku_excel.write import FIXED_DATE, WORKBOOK_OPTIONS, parse_kertas
+from iku_excel.write.cells import Number, Rumus, cell_name, col_name, excel_number, number_format
+from iku_excel.write.cells import places as decimals_of
+from iku_excel.write.finish import with_text_results
+from iku_excel.write.grafik import capaian_chart, chart_font
+from iku_excel.write.metrics import count_lines, text_height_pt
+from iku_excel.write.paging import MARGINS, Kertas, Page
+from iku_excel.write.pengukuran import band_fill
+from iku_excel.write.sheet import FOOTER, whole_pixels
+from iku_excel.write.style import FONT, HEADER, SEL, SEL_TENGAH, SIZE_BODY, Formats, Gaya
+from iku_excel.write.worksheet import add_worksheet
 
 __all__ = [
     "AMBANG_SASARAN",

@@ -35,7 +35,7 @@ from iku_excel.model import (
     TargetSasaran,
 )
 from iku_excel.reader import read_workbook
-from iku_excel.writer import JenisLampiran, Kertas, available, build_lampiran
+from iku_excel.write import JenisLampiran, Kertas, available, build_lampiran
 
 D = Decimal
 SEED_NIP = re.search(r"NIP\. (\d{18})", seed.seed_text()).group(1)  # type: ignore[union-attr]
@@ -532,7 +532,7 @@ def test_bytes_are_reproducible() -> None:
 def test_first_call_of_a_process_gives_the_same_bytes(tmp_path: Path) -> None:
     # XlsxWriter once wrote into the shared options dict, so only the first call differed.
     script = (
-        "import sys; from iku_excel.writer import build_lampiran; "
+        "import sys; from iku_excel.write import build_lampiran; "
         "from iku_excel.legok import LEGOK_2020; "
         "sys.stdout.buffer.write(build_lampiran(LEGOK_2020, 'semua'))"
     )

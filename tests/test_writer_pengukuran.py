@@ -16,7 +16,7 @@ from iku_excel.calculator import SKALA_SAKIP, Aturan, compute_dokumen
 from iku_excel.errors import IkuInputError
 from iku_excel.legok import LEGOK_2020
 from iku_excel.model import Dokumen, PerTriwulan
-from iku_excel.writer import build_lampiran
+from iku_excel.write import build_lampiran
 
 
 @cache

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from iku_excel.fileio import write_bytes_atomic
 from iku_excel.legok import LEGOK_2020
-from iku_excel.template import build_template
+from iku_excel.write.template import build_template
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -14,11 +14,11 @@ from decimal import Decimal
 
 from xlsxwriter.workbook import Workbook
 
-from iku_excel.writer.cells import Number, Rumus, excel_number, fits_excel
-from iku_excel.writer.metrics import count_lines, text_height_pt
-from iku_excel.writer.paging import Group, Page, column_widths_px, paginate
-from iku_excel.writer.style import FONT, SIZE_BODY, SIZE_SMALL, Formats, Gaya
-from iku_excel.writer.worksheet import add_worksheet
+from iku_excel.write.cells import Number, Rumus, excel_number, fits_excel
+from iku_excel.write.metrics import count_lines, text_height_pt
+from iku_excel.write.paging import Group, Page, column_widths_px, paginate
+from iku_excel.write.style import FONT, SIZE_BODY, SIZE_SMALL, Formats, Gaya
+from iku_excel.write.worksheet import add_worksheet
 
 Value = str | Decimal | Number | Rumus | None
 FOOTER = f'&C&"{FONT},Regular"&{SIZE_SMALL}Halaman &P dari &N'

@@ -36,7 +36,7 @@ from iku_excel.columns import (
 )
 from iku_excel.model import Dokumen, Indikator, Program, Rentang, Target
 from iku_excel.values import plain_number
-from iku_excel.writer.cells import column_groups, excel_number, fits_excel
+from iku_excel.write.cells import column_groups, excel_number, fits_excel
 
 FONT = "Arial"
 ENTRY_ROWS = 300  # rows prepared (borders, dropdowns) below the header

@@ -24,21 +24,21 @@ import xlsxwriter
 from iku_excel.calculator import Aturan, HasilDokumen, compute_dokumen
 from iku_excel.errors import IkuInputError
 from iku_excel.model import Dokumen, Indikator
-from iku_excel.writer.cells import sheet_name
-from iku_excel.writer.finish import with_text_results
-from iku_excel.writer.grafik import WEIGHTS as GRAFIK_WEIGHTS
-from iku_excel.writer.grafik import write_grafik
-from iku_excel.writer.iku import WEIGHTS as IKU_WEIGHTS
-from iku_excel.writer.iku import write_iku
-from iku_excel.writer.paging import Kertas, Page
-from iku_excel.writer.pengukuran import WEIGHTS as PENGUKURAN_WEIGHTS
-from iku_excel.writer.pengukuran import write_pengukuran
-from iku_excel.writer.pk import WEIGHTS as PK_WEIGHTS
-from iku_excel.writer.pk import write_pk
-from iku_excel.writer.sheet import Lembar
-from iku_excel.writer.style import FONT, SIZE_BODY, Formats
-from iku_excel.writer.target import WEIGHTS as TARGET_WEIGHTS
-from iku_excel.writer.target import write_target
+from iku_excel.write.cells import sheet_name
+from iku_excel.write.finish import with_text_results
+from iku_excel.write.grafik import WEIGHTS as GRAFIK_WEIGHTS
+from iku_excel.write.grafik import write_grafik
+from iku_excel.write.iku import WEIGHTS as IKU_WEIGHTS
+from iku_excel.write.iku import write_iku
+from iku_excel.write.paging import Kertas, Page
+from iku_excel.write.pengukuran import WEIGHTS as PENGUKURAN_WEIGHTS
+from iku_excel.write.pengukuran import write_pengukuran
+from iku_excel.write.pk import WEIGHTS as PK_WEIGHTS
+from iku_excel.write.pk import write_pk
+from iku_excel.write.sheet import Lembar
+from iku_excel.write.style import FONT, SIZE_BODY, Formats
+from iku_excel.write.target import WEIGHTS as TARGET_WEIGHTS
+from iku_excel.write.target import write_target
 
 __all__ = ["JenisLampiran", "Kertas", "available", "build_lampiran", "parse_jenis", "parse_kertas"]
 

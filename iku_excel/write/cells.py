@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from iku_excel.grid import column_letter
-from iku_excel.writer.style import FMT_MONEY, FMT_MONEY_CENTS
+from iku_excel.write.style import FMT_MONEY, FMT_MONEY_CENTS
 
 Number = int | float
 MAX_PLACES = 4  # decimals shown for targets and realisasi (IKM 88.4, SAKIP 61.25)

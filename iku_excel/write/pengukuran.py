@@ -42,7 +42,7 @@ from iku_excel.formulas import (
 )
 from iku_excel.model import Dokumen, Peran, Rentang
 from iku_excel.values import plain_number
-from iku_excel.writer.blocks import (
+from iku_excel.write.blocks import (
     KolomCetak,
     blok_ttd,
     header_band,
@@ -50,7 +50,7 @@ from iku_excel.writer.blocks import (
     spacer,
     tanda_tangan,
 )
-from iku_excel.writer.cells import (
+from iku_excel.write.cells import (
     Number,
     Rumus,
     cell_name,
@@ -61,9 +61,9 @@ from iku_excel.writer.cells import (
     number_format,
     places,
 )
-from iku_excel.writer.paging import Group
-from iku_excel.writer.sheet import Lembar, Value
-from iku_excel.writer.style import HEADER, JUMLAH_LABEL, SEL, SEL_KANAN, SEL_TENGAH, Gaya
+from iku_excel.write.paging import Group
+from iku_excel.write.sheet import Lembar, Value
+from iku_excel.write.style import HEADER, JUMLAH_LABEL, SEL, SEL_KANAN, SEL_TENGAH, Gaya
 
 ANGKA = SEL_TENGAH.but(wrap=False)
 FMT_PERSEN_ANGKA = "0.00"  # capaian and serapan: percent units, two decimals as calculated

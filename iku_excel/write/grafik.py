@@ -14,11 +14,11 @@ from xlsxwriter.chart import Chart
 from xlsxwriter.workbook import Workbook
 
 from iku_excel.model import Dokumen
-from iku_excel.writer.blocks import KolomCetak, header_band, judul, spacer
-from iku_excel.writer.cells import Rumus, cell_name, excel_number
-from iku_excel.writer.pengukuran import CAPAIAN, PREDIKAT, BarisIndikator
-from iku_excel.writer.sheet import Lembar
-from iku_excel.writer.style import FONT, SEL_TENGAH
+from iku_excel.write.blocks import KolomCetak, header_band, judul, spacer
+from iku_excel.write.cells import Rumus, cell_name, excel_number
+from iku_excel.write.pengukuran import CAPAIAN, PREDIKAT, BarisIndikator
+from iku_excel.write.sheet import Lembar
+from iku_excel.write.style import FONT, SEL_TENGAH
 
 KOLOM = (
     KolomCetak("KODE", 6, SEL_TENGAH),
