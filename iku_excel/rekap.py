@@ -61,11 +61,12 @@ from iku_excel.formulas import (
     predikat_formula,
     rata_rata_formula,
 )
+from iku_excel.grid import cell_name, column_letter
 from iku_excel.model import Rentang, Sasaran
 from iku_excel.reader import read_workbook
 from iku_excel.values import plain_number
 from iku_excel.write import FIXED_DATE, WORKBOOK_OPTIONS, parse_kertas
-from iku_excel.write.cells import Number, Rumus, cell_name, col_name, excel_number, number_format
+from iku_excel.write.cells import Number, Rumus, excel_number, number_format
 from iku_excel.write.cells import places as decimals_of
 from iku_excel.write.finish import with_text_results
 from iku_excel.write.grafik import capaian_chart, chart_font
@@ -699,7 +700,7 @@ class _Rekap:
                     spans[(b, s)] = (first, row - 1)
         self.rows_written = row - 1
         if row > 1:
-            anchor = f"${col_name(CAPAIAN)}2"
+            anchor = f"${column_letter(CAPAIAN + 1)}2"
             for formula, fill in band_conditions(self.skala, anchor):
                 tabel.colour_when((1, CAPAIAN), (row - 1, PREDIKAT), formula, fill)
         tabel.finish(
@@ -723,7 +724,7 @@ class _Rekap:
         tabel.put(row, REALISASI, realisasi, _number_gaya(hi.realisasi_tahun))
         formula_ok = target_ref is not None and not isinstance(realisasi, str)
         tabel.put(row, CAPAIAN, self._capaian(hi, row, target_ref, target_atas, formula_ok), PERSEN)
-        predikat = predikat_formula(self.skala, cell_name(row, CAPAIAN))
+        predikat = predikat_formula(self.skala, cell_name(row + 1, CAPAIAN + 1))
         tabel.put(row, PREDIKAT, Rumus(predikat, hi.predikat or ""), SEL_TENGAH)
         tabel.put(row, BERKAS, berkas.nama, SEL)
 
@@ -740,7 +741,7 @@ class _Rekap:
             return bawah, atas
         value = _angka(target)
         tabel.put(row, TARGET, value, _number_gaya(target))
-        return (None if isinstance(value, str) else cell_name(row, TARGET)), None
+        return (None if isinstance(value, str) else cell_name(row + 1, TARGET + 1)), None
 
     @staticmethod
     def _capaian(
@@ -751,7 +752,7 @@ class _Rekap:
         a value kept as text)."""
         if not formula_ok or target is None or hi.metode.is_rentang != (atas is not None):
             return _angka(hi.capaian)
-        formula = capaian_formula_for(hi, target, cell_name(row, REALISASI), atas)
+        formula = capaian_formula_for(hi, target, cell_name(row + 1, REALISASI + 1), atas)
         return Rumus(formula, _cached(hi.capaian))
 
     # ------------------------------------------------------------------ Per Sasaran
@@ -785,7 +786,7 @@ class _Rekap:
             tabel.put(rata_row + 1, col, None, SEL)
         if self.labels:
             last = PIVOT_FIRST + len(self.labels) - 1
-            for formula, fill in band_conditions(self.skala, cell_name(1, PIVOT_FIRST)):
+            for formula, fill in band_conditions(self.skala, cell_name(2, PIVOT_FIRST + 1)):
                 tabel.colour_when((1, PIVOT_FIRST), (rata_row, last), formula, fill)
         self._write_legend(tabel, rata_row + 3)
         tabel.finish(
@@ -801,7 +802,7 @@ class _Rekap:
         rows = [spans[(b, s)] for s in mine if (b, s) in spans]
         if not rows:
             return None
-        column = col_name(CAPAIAN)
+        column = column_letter(CAPAIAN + 1)
         refs = ",".join(
             f"{_quoted(SHEET_REKAP)}!${column}${first + 1}:${column}${last + 1}"
             for first, last in rows
@@ -825,7 +826,7 @@ class _Rekap:
             values = [_sasaran_value(self.done[b], group, b) for group in self.kelompok]
             mean = _mean(values)
             means.append(mean)
-            cells = f"{cell_name(1, col)}:{cell_name(max(row - 1, 1), col)}"
+            cells = f"{cell_name(2, col + 1)}:{cell_name(max(row, 2), col + 1)}"
             value: Nilai | Rumus = Rumus(rata_rata_formula(cells), _cached(mean))
             tabel.put(row, col, value if self.kelompok else None, PERSEN.but(bold=True))
         return means
@@ -836,10 +837,10 @@ class _Rekap:
         tabel.put(row, 1, "Peringkat", TEBAL)
         if not means:
             return
-        first = cell_name(rata_row, PIVOT_FIRST, absolute=True)
-        last = cell_name(rata_row, PIVOT_FIRST + len(means) - 1, absolute=True)
+        first = cell_name(rata_row + 1, PIVOT_FIRST + 1, absolute=True)
+        last = cell_name(rata_row + 1, PIVOT_FIRST + len(means), absolute=True)
         for b, rank in enumerate(rank_descending(means)):
-            mean = cell_name(rata_row, PIVOT_FIRST + b)
+            mean = cell_name(rata_row + 1, PIVOT_FIRST + b + 1)
             formula = f'=IF(ISNUMBER({mean}),RANK({mean},{first}:{last},0),"")'
             tabel.put(
                 row,
@@ -894,7 +895,7 @@ class _Rekap:
         if not problems:
             tabel.put(1, 6, "Tidak ada masalah.", SEL)
         for text, fill in TINGKAT_FILLS.items():
-            formula = f'=${col_name(TINGKAT_COL)}2="{text}"'
+            formula = f'=${column_letter(TINGKAT_COL + 1)}2="{text}"'
             tabel.colour_when(
                 (1, TINGKAT_COL), (max(tabel.last_row, 1), TINGKAT_COL), formula, fill
             )

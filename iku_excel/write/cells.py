@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from iku_excel.grid import column_letter
+from iku_excel.grid import cell_name
 from iku_excel.write.style import FMT_MONEY, FMT_MONEY_CENTS
 
 Number = int | float
@@ -79,21 +79,10 @@ def column_groups(groups: Sequence[str]) -> list[tuple[str, int, int]]:
     return spans
 
 
-def col_name(col: int) -> str:
-    """The letters of a 0-based column (XlsxWriter counts from 0): 0 -> A, 27 -> AB."""
-    return column_letter(col + 1)
-
-
-def cell_name(row: int, col: int, *, absolute: bool = False) -> str:
-    """A1 name of a 0-based (row, col); ``absolute``: $A$1."""
-    if absolute:
-        return f"${col_name(col)}${row + 1}"
-    return f"{col_name(col)}{row + 1}"
-
-
 def sum_formula(cells: Sequence[tuple[int, int]]) -> str:
-    """``=SUM(H5,H7,H14)`` of scattered cells, a contiguous run as one range, and split into
-    several SUMs when there are more arguments than Excel accepts."""
+    """``=SUM(H5,H7,H14)`` of scattered cells (XlsxWriter's 0-based (row, col)), a contiguous
+    run as one range, and split into several SUMs when there are more arguments than Excel
+    accepts."""
     refs = _ranges(sorted(cells))
     if not refs:
         return "=0"
@@ -109,11 +98,13 @@ def _ranges(cells: Sequence[tuple[int, int]]) -> list[str]:
             prev = cell
             continue
         if start is not None and prev is not None:
-            refs.append(
-                cell_name(*start) if start == prev else f"{cell_name(*start)}:{cell_name(*prev)}"
-            )
+            refs.append(_name(start) if start == prev else f"{_name(start)}:{_name(prev)}")
         start = prev = cell
     return refs
+
+
+def _name(cell: tuple[int, int]) -> str:
+    return cell_name(cell[0] + 1, cell[1] + 1)
 
 
 def sheet_name(text: str) -> str:
