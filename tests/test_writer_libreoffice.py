@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 from helpers_xlsx import find, load
+from legok import LEGOK_2020
 
-from iku_excel.legok import LEGOK_2020
 from iku_excel.model import (
     Dokumen,
     Identitas,

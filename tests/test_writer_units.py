@@ -10,9 +10,9 @@ import openpyxl
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from legok import LEGOK_2020
 from xlsxwriter.worksheet import Worksheet as XlsxWorksheet
 
-from iku_excel.legok import LEGOK_2020
 from iku_excel.rekap import build_rekap
 from iku_excel.write import build_lampiran
 from iku_excel.write.cells import (
