@@ -30,7 +30,6 @@ the row; every other wording is noted in the CATATAN column and in Masalah
 
 from __future__ import annotations
 
-import copy
 import difflib
 import io
 import os
@@ -39,7 +38,6 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 
-import xlsxwriter
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
@@ -65,7 +63,7 @@ from iku_excel.grid import cell_name, column_letter
 from iku_excel.model import Rentang, Sasaran
 from iku_excel.reader import read_workbook
 from iku_excel.values import plain_number
-from iku_excel.write import FIXED_DATE, WORKBOOK_OPTIONS, parse_kertas
+from iku_excel.write import parse_kertas
 from iku_excel.write.cells import Number, Rumus, excel_number, number_format
 from iku_excel.write.cells import places as decimals_of
 from iku_excel.write.finish import with_text_results
@@ -75,6 +73,7 @@ from iku_excel.write.paging import MARGINS, Kertas, Page
 from iku_excel.write.pengukuran import band_fill
 from iku_excel.write.sheet import FOOTER, whole_pixels
 from iku_excel.write.style import FONT, HEADER, SEL, SEL_TENGAH, SIZE_BODY, Formats, Gaya
+from iku_excel.write.workbook import new_workbook
 from iku_excel.write.worksheet import add_worksheet
 
 __all__ = [
@@ -663,17 +662,11 @@ class _Rekap:
 
     def write(self) -> bytes:
         buffer = io.BytesIO()
-        # A copy: XlsxWriter adds keys to the options it is given, and a shared dict changed
-        # by an earlier workbook would change the bytes of the next one.
-        workbook = xlsxwriter.Workbook(buffer, copy.deepcopy(WORKBOOK_OPTIONS))
-        workbook.set_properties(
-            {
-                "title": f"Rekap Capaian Kinerja{self.tahun.title()}",
-                "subject": "Sistem Akuntabilitas Kinerja Instansi Pemerintah (SAKIP)",
-                "author": "iku_excel",
-                "comments": "Dibuat dengan iku_excel (iku rekap)",
-                "created": FIXED_DATE,  # fixed: identical sources give identical bytes
-            }
+        workbook = new_workbook(
+            buffer,
+            title=f"Rekap Capaian Kinerja{self.tahun.title()}",
+            author="iku_excel",
+            comments="Dibuat dengan iku_excel (iku rekap)",
         )
         formats = Formats(workbook)
         spans = self._write_rekap(_Tabel(workbook, formats, SHEET_REKAP, KOLOM_REKAP))
