@@ -27,7 +27,7 @@ _LAZY = {
     "build_template": "iku_excel.write.template",
     "hitung_workbook": "iku_excel.hitung",
     "fill_workbook": "iku_excel.isi",
-    "build_rekap": "iku_excel.rekap",
+    "build_rekap": "iku_excel.write.rekap",
     "read_sumber": "iku_excel.realisasi",
     "Dokumen": "iku_excel.model",
     "Sasaran": "iku_excel.model",
@@ -56,8 +56,8 @@ if TYPE_CHECKING:
     )
     from iku_excel.reader import ReadResult, read_workbook
     from iku_excel.realisasi import read_sumber
-    from iku_excel.rekap import build_rekap
     from iku_excel.write import JenisLampiran, build_lampiran
+    from iku_excel.write.rekap import build_rekap
     from iku_excel.write.template import build_template
 
 

@@ -407,7 +407,7 @@ def rekap_command(
     """
     from iku_excel.fileio import write_bytes_atomic
     from iku_excel.isi import expand_sources, explain_unmatched
-    from iku_excel.rekap import build_rekap
+    from iku_excel.write.rekap import build_rekap
 
     found, unmatched = expand_sources(sources)
     # A rerun over the same folder must not read the last rekap back in as a source.

@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 from legok import LEGOK_2020
 from xlsxwriter.worksheet import Worksheet as XlsxWorksheet
 
-from iku_excel.rekap import build_rekap
 from iku_excel.write import build_lampiran
 from iku_excel.write.cells import (
     excel_number,
@@ -33,6 +32,7 @@ from iku_excel.write.paging import (
     page_of_rows,
     paginate,
 )
+from iku_excel.write.rekap import build_rekap
 from iku_excel.write.worksheet import LembarKerja, needs_preparation
 
 D = Decimal

@@ -1,8 +1,8 @@
-"""Rekap: many SAKIP workbooks consolidated into one (``iku rekap``).
+"""The rekap workbook: many SAKIP workbooks consolidated into one (``iku rekap``).
 
-``build_rekap(sources)`` reads each source with the reader (any layout it understands), computes
-it with the calculator and returns one workbook as bytes (write them with
-``fileio.write_bytes_atomic``) and a ``RekapReport``. The workbook has four sheets:
+``build_rekap(sources)`` consolidates the sources (``consolidate.py``: each read with the reader,
+computed with the calculator, their sasaran matched up) and returns one workbook as bytes (write
+them with ``fileio.write_bytes_atomic``) and a ``RekapReport``. The workbook has four sheets:
 
 - **Rekap**: one row per instansi x indikator: NO | INSTANSI | TAHUN | NO SASARAN | SASARAN
   STRATEGIS | INDIKATOR KINERJA | SATUAN | TARGET | REALISASI | CAPAIAN (%) | PREDIKAT | BERKAS.
@@ -14,27 +14,13 @@ it with the calculator and returns one workbook as bytes (write them with
   share a rank, as Excel's RANK does). Cells are coloured by the predikat band of their value.
 - **Grafik**: a native column chart of each instansi's Rata-rata.
 - **Masalah**: every problem met, located (berkas, sheet, sel), and every file that failed.
-
-Each source is isolated: a file that cannot be read (``IkuError``), or that trips anything
-else, is recorded as failed with a one-line message, and the rekap goes on.
-
-Columns belong to source files, not to instansi names: the four quarterly files of one office
-are four columns, labelled "KECAMATAN X (nama berkas)" when their names repeat.
-
-Sasaran are matched across files by wording (``group_sasaran``): equal once case, punctuation
-and spacing are ignored; otherwise the most similar sasaran met so far (difflib ratio >= 0.85
-against its first wording) that has no sasaran of the same file yet. The first wording names
-the row; every other wording is noted in the CATATAN column and in Masalah
-(``sasaran-beda-kata``), so staff can unify them.
 """
 
 from __future__ import annotations
 
-import difflib
 import io
-import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
@@ -44,15 +30,22 @@ from xlsxwriter.worksheet import Worksheet
 from iku_excel.calculator import (
     BATAS_EXCEL,
     Aturan,
-    HasilDokumen,
     HasilIndikator,
-    Kode,
     SkalaPredikat,
-    compute_dokumen,
-    round_half_away,
-    words_of,
 )
-from iku_excel.errors import IkuError, IkuFileError, IkuInputError, Problem, Severity
+from iku_excel.consolidate import (
+    Berkas,
+    Consolidation,
+    KelompokSasaran,
+    RekapReport,
+    consolidate,
+    masalah_of,
+    rank_descending,
+    ratio_text,
+    rounded_mean,
+    sasaran_value,
+)
+from iku_excel.errors import IkuInputError, Severity
 from iku_excel.formulas import (
     capaian_formula_for,
     number_literal,
@@ -61,7 +54,6 @@ from iku_excel.formulas import (
 )
 from iku_excel.grid import cell_name, column_letter
 from iku_excel.model import Rentang, Sasaran
-from iku_excel.reader import read_workbook
 from iku_excel.values import plain_number
 from iku_excel.write import parse_kertas
 from iku_excel.write.cells import Number, Rumus, excel_number, number_format
@@ -76,208 +68,15 @@ from iku_excel.write.style import FONT, HEADER, SEL, SEL_TENGAH, SIZE_BODY, Form
 from iku_excel.write.workbook import new_workbook
 from iku_excel.write.worksheet import add_worksheet
 
-__all__ = [
-    "AMBANG_SASARAN",
-    "BerkasGagal",
-    "KelompokSasaran",
-    "RekapReport",
-    "band_conditions",
-    "band_text",
-    "build_rekap",
-    "column_labels",
-    "group_sasaran",
-    "rank_descending",
-]
+__all__ = ["band_conditions", "band_text", "build_rekap"]
 
 SHEET_REKAP = "Rekap"
 SHEET_PER_SASARAN = "Per Sasaran"
 SHEET_GRAFIK = "Grafik"
 SHEET_MASALAH = "Masalah"
-AMBANG_SASARAN = 0.85  # two sasaran wordings at least this similar are the same sasaran
-KODE_BERKAS_GAGAL = "berkas-gagal"
-KODE_TANPA_INDIKATOR = "rekap-tanpa-indikator"
-KODE_INSTANSI_GANDA = "instansi-ganda"
 TINGKAT = {s: s.label for s in Severity}
-_SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 Nilai = Number | str | None  # what a cell holds: a number, text, or nothing
-
-
-# --------------------------------------------------------------------------- the report
-
-
-@dataclass(frozen=True, slots=True)
-class BerkasGagal:
-    """A source that could not be used, with its one-line Indonesian message."""
-
-    file: str
-    message: str
-    nama: str = ""  # the file as the rekap names it (see ``display_names``)
-
-
-@dataclass(frozen=True, slots=True)
-class RekapReport:
-    """What ``build_rekap`` did. ``files_done`` were read and computed (with or without
-    problems); ``files_with_problems`` are those of them with an error or a warning (INFO notes
-    do not count); ``problems`` are all of them, located, as in the Masalah sheet."""
-
-    files_done: tuple[str, ...]
-    files_with_problems: tuple[str, ...]
-    files_failed: tuple[BerkasGagal, ...]
-    rows_written: int
-    problems: tuple[Problem, ...]
-
-    @property
-    def exit_code(self) -> int:
-        """0 every file done without problems; 1 some file had problems or failed."""
-        return 1 if self.files_failed or self.files_with_problems else 0
-
-    def summary(self) -> str:
-        """One Indonesian line for the end of ``iku rekap``."""
-        return (
-            f"{len(self.files_done)} berkas direkap ({len(self.files_with_problems)} dengan "
-            f"masalah), {len(self.files_failed)} gagal; {self.rows_written} baris indikator"
-        )
-
-
-# --------------------------------------------------------------------------- reading sources
-
-
-@dataclass(frozen=True, slots=True)
-class _Berkas:
-    """A source read and computed; ``problems`` located in it."""
-
-    path: Path
-    hasil: HasilDokumen
-    problems: tuple[Problem, ...]
-    nama: str  # how the rekap names the file: unique among its sources
-
-    @property
-    def instansi(self) -> str:
-        return self.hasil.dokumen.identitas.instansi.strip() or self.path.stem
-
-    @property
-    def tahun(self) -> int | None:
-        return self.hasil.dokumen.identitas.tahun
-
-
-def _try_read(path: Path, nama: str, aturan: Aturan) -> _Berkas | BerkasGagal:
-    """One source, isolated: whatever goes wrong becomes a ``BerkasGagal``."""
-    try:
-        return _read(path, nama, aturan)
-    except IkuError as exc:
-        message = exc.message if isinstance(exc, IkuFileError) else str(exc)
-        return BerkasGagal(str(path), _one_line(message), nama)
-    except Exception as exc:  # a bug or an unforeseen file must not stop the other files
-        detail = _one_line(f"{type(exc).__name__}: {exc}")
-        message = f"kesalahan tak terduga saat membaca ({detail}); laporkan ke pengembang"
-        return BerkasGagal(str(path), message, nama)
-
-
-def _read(path: Path, nama: str, aturan: Aturan) -> _Berkas:
-    result = read_workbook(path)
-    hasil = compute_dokumen(result.dokumen, aturan)
-    problems = [p.at(file=nama) for p in result.problems]
-    problems += _located(hasil, nama)
-    if not hasil.indikator:
-        problems.append(
-            Problem(
-                KODE_TANPA_INDIKATOR,
-                "berkas tidak memuat indikator; tidak ada baris untuk rekap",
-                Severity.WARNING,
-                file=nama,
-            )
-        )
-    return _Berkas(path, hasil, tuple(problems), nama)
-
-
-def _located(hasil: HasilDokumen, file: str) -> list[Problem]:
-    """The calculator's problems (located at their indicator's cell already) with the file."""
-    return [p.at(file=file) for p in hasil.problems]
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
-# --------------------------------------------------------------------------- sasaran matching
-
-
-@dataclass(frozen=True, slots=True)
-class KelompokSasaran:
-    """One sasaran across files: ``uraian`` is the first wording met; ``anggota`` the
-    (file index, sasaran index) pairs in it; ``beda_kata`` the members worded differently:
-    (file index, sasaran index, ratio of similarity to ``uraian``)."""
-
-    uraian: str
-    anggota: tuple[tuple[int, int], ...]
-    beda_kata: tuple[tuple[int, int, float], ...] = ()
-
-
-@dataclass
-class _Draft:
-    uraian: str
-    kunci: str
-    anggota: list[tuple[int, int]]
-    beda_kata: list[tuple[int, int, float]]
-
-
-def group_sasaran(
-    wordings: Sequence[Sequence[str]], ambang: float = AMBANG_SASARAN
-) -> tuple[KelompokSasaran, ...]:
-    """Group the sasaran of many files (``wordings[file][sasaran]``), in order of appearance.
-
-    Per file, equal wordings join first (so a fuzzy match never takes the row of a sasaran the
-    file also has word for word); then each other sasaran joins the most similar group (ratio
-    >= ``ambang`` against the group's first wording; the earlier group on a tie) that has no
-    sasaran of this file yet, so two different sasaran of one instansi never merge; otherwise
-    it starts a group. Comparing with the first wording, not the latest, keeps a chain of small
-    changes from drifting into another sasaran."""
-    drafts: list[_Draft] = []
-    for b, texts in enumerate(wordings):
-        keys = [words_of(t) for t in texts]
-        pending = [s for s, key in enumerate(keys) if not _join_equal(drafts, b, s, key)]
-        for s in pending:  # equal again: a wording this file repeats joins its own new row
-            if not _join_equal(drafts, b, s, keys[s]):
-                _join_similar(drafts, b, s, texts[s], keys[s], ambang)
-    return tuple(KelompokSasaran(d.uraian, tuple(d.anggota), tuple(d.beda_kata)) for d in drafts)
-
-
-def _join_equal(drafts: list[_Draft], b: int, s: int, key: str) -> bool:
-    for draft in drafts:
-        if draft.kunci == key:
-            draft.anggota.append((b, s))
-            return True
-    return False
-
-
-def _join_similar(drafts: list[_Draft], b: int, s: int, text: str, key: str, ambang: float) -> None:
-    best: _Draft | None = None
-    best_ratio = 0.0
-    for draft in drafts:
-        if any(member[0] == b for member in draft.anggota):
-            continue
-        ratio = difflib.SequenceMatcher(None, key, draft.kunci).ratio()
-        if ratio >= ambang and ratio > best_ratio:
-            best, best_ratio = draft, ratio
-    if best is None:
-        drafts.append(_Draft(text.strip(), key, [(b, s)], []))
-    else:
-        best.anggota.append((b, s))
-        best.beda_kata.append((b, s, best_ratio))
-
-
-# --------------------------------------------------------------------------- ranks
-
-
-def rank_descending(values: Sequence[Decimal | None]) -> list[int | None]:
-    """Each value's rank, highest first, as Excel's RANK(x, range, 0): 1 + how many values are
-    larger, so equal values share a rank and the next rank is skipped; None has no rank."""
-    known = [v for v in values if v is not None]
-    return [None if v is None else 1 + sum(1 for w in known if w > v) for v in values]
-
-
-# --------------------------------------------------------------------------- build
 
 
 def build_rekap(
@@ -297,148 +96,10 @@ def build_rekap(
         raise IkuInputError("tidak ada berkas untuk direkap; sebutkan paling sedikit satu .xlsx")
     paper = parse_kertas(kertas)
     aturan = aturan or Aturan()
-    paths = [Path(s) for s in sources]
-    outcomes: list[_Berkas | BerkasGagal] = []
-    for path, nama in zip(paths, display_names(paths), strict=True):
-        outcomes.append(_try_read(path, nama, aturan))
-        if on_progress is not None:
-            on_progress(path)
-    outcomes = _with_duplicate_notes(outcomes)
-    done = [o for o in outcomes if isinstance(o, _Berkas)]
-    kelompok = group_sasaran([[hs.sasaran.uraian for hs in b.hasil.sasaran] for b in done])
-    labels = column_labels([b.instansi for b in done], [b.path for b in done])
-    outcomes = _with_wording_notes(outcomes, done, kelompok)
-    rekap = _Rekap(outcomes, labels, kelompok, aturan.skala_predikat, paper)
+    found = consolidate(sources, aturan, on_progress)
+    rekap = _Rekap(found, aturan.skala_predikat, paper)
     data = rekap.write()
-    return data, _report(outcomes, rekap.rows_written)
-
-
-def display_names(paths: Sequence[Path]) -> list[str]:
-    """Each file's name as the rekap shows it: the bare name, or when two sources share it
-    (``tw3/legok.xlsx``, ``lama/legok.xlsx``), its path from the folder they share."""
-    names = [p.name for p in paths]
-    if len(set(names)) == len(names):
-        return names
-    resolved = [p.resolve() for p in paths]
-    common = Path(os.path.commonpath(resolved))
-    return [
-        n if names.count(n) == 1 else r.relative_to(common).as_posix()
-        for n, r in zip(names, resolved, strict=True)
-    ]
-
-
-def _with_duplicate_notes(
-    outcomes: list[_Berkas | BerkasGagal],
-) -> list[_Berkas | BerkasGagal]:
-    """A note on every file whose instansi and year another file has too. Often meant (the
-    four quarterly reports of one office, each its own column), sometimes not (an old version
-    left in the folder, a copy filled by ``iku isi``): only the user knows, so it is an INFO in
-    the Masalah sheet, not a problem."""
-    by_office: dict[tuple[str, int | None], list[_Berkas]] = {}
-    for o in outcomes:
-        if isinstance(o, _Berkas):
-            by_office.setdefault(_office_key(o), []).append(o)
-    noted: list[_Berkas | BerkasGagal] = []
-    for o in outcomes:
-        twins = by_office[_office_key(o)] if isinstance(o, _Berkas) else []
-        if isinstance(o, _Berkas) and len(twins) > 1:
-            others = ", ".join(t.nama for t in twins if t is not o)
-            tahun = f" tahun {o.tahun}" if o.tahun else ""
-            note = Problem(
-                KODE_INSTANSI_GANDA,
-                f"instansi '{o.instansi}'{tahun} juga ada di {others}; masing-masing direkap "
-                "sebagai kolom sendiri (mis. laporan per triwulan). Bila salah satunya versi "
-                "lama, keluarkan dari rekap agar rata-rata dan peringkat tidak menghitungnya dua "
-                "kali",
-                Severity.INFO,
-                file=o.nama,
-            )
-            o = replace(o, problems=(note, *o.problems))
-        noted.append(o)
-    return noted
-
-
-def _office_key(berkas: _Berkas) -> tuple[str, int | None]:
-    return " ".join(berkas.instansi.split()).casefold(), berkas.tahun
-
-
-def column_labels(instansi: Sequence[str], paths: Sequence[Path]) -> list[str]:
-    """A distinct label per file: the instansi; with the file name when instansi repeat; with
-    a number when even that repeats (one file name in two folders)."""
-    names = [" ".join(n.split()) for n in instansi]
-    folded = [n.casefold() for n in names]
-    labels = [
-        n if folded.count(n.casefold()) == 1 else f"{n} ({p.stem})"
-        for n, p in zip(names, paths, strict=True)
-    ]
-    seen: dict[str, int] = {}
-    unique = []
-    for label in labels:
-        if labels.count(label) > 1:
-            seen[label] = seen.get(label, 0) + 1
-            label = f"{label} #{seen[label]}"
-        unique.append(label)
-    return unique
-
-
-def _with_wording_notes(
-    outcomes: list[_Berkas | BerkasGagal],
-    done: Sequence[_Berkas],
-    kelompok: Sequence[KelompokSasaran],
-) -> list[_Berkas | BerkasGagal]:
-    """Each file's problems plus a ``sasaran-beda-kata`` warning per sasaran it words
-    differently from the rekap's row."""
-    notes: dict[int, list[Problem]] = {}
-    for group in kelompok:
-        for b, s, ratio in group.beda_kata:
-            sasaran = done[b].hasil.sasaran[s].sasaran
-            notes.setdefault(id(done[b]), []).append(
-                _wording_problem(done[b], sasaran, group, ratio)
-            )
-    noted: list[_Berkas | BerkasGagal] = []
-    for o in outcomes:
-        if isinstance(o, _Berkas) and id(o) in notes:
-            o = replace(o, problems=(*o.problems, *notes[id(o)]))
-        noted.append(o)
-    return noted
-
-
-def _wording_problem(
-    berkas: _Berkas, sasaran: Sasaran, group: KelompokSasaran, ratio: float
-) -> Problem:
-    first = sasaran.indikator[0].sel_of("uraian") if sasaran.indikator else None
-    return Problem(
-        Kode.SASARAN_BEDA_KATA,
-        f"Sasaran {sasaran.no} '{sasaran.uraian.strip()}' dianggap sama dengan sasaran "
-        f"'{group.uraian}' berkas lain (kemiripan {_koma(ratio)}); di rekap dipakai kata-kata "
-        "yang pertama. Samakan kata-katanya di semua berkas",
-        Severity.WARNING,
-        file=berkas.nama,
-        sheet=first.sheet if first is not None else None,
-    )
-
-
-def _report(outcomes: Sequence[_Berkas | BerkasGagal], rows: int) -> RekapReport:
-    done = [o for o in outcomes if isinstance(o, _Berkas)]
-    with_problems = [
-        str(b.path) for b in done if any(p.severity is not Severity.INFO for p in b.problems)
-    ]
-    problems = [p for o in outcomes for p in _masalah_of(o)]
-    return RekapReport(
-        files_done=tuple(str(b.path) for b in done),
-        files_with_problems=tuple(with_problems),
-        files_failed=tuple(o for o in outcomes if isinstance(o, BerkasGagal)),
-        rows_written=rows,
-        problems=tuple(problems),
-    )
-
-
-def _masalah_of(outcome: _Berkas | BerkasGagal) -> list[Problem]:
-    """The Masalah rows of one source: its failure, or its problems, errors first."""
-    if isinstance(outcome, BerkasGagal):
-        nama = outcome.nama or Path(outcome.file).name
-        return [Problem(KODE_BERKAS_GAGAL, outcome.message, file=nama)]
-    return sorted(outcome.problems, key=lambda p: _SEVERITY_ORDER[p.severity])
+    return data, found.report(rekap.rows_written)
 
 
 # --------------------------------------------------------------------------- cells and sheets
@@ -557,11 +218,6 @@ def _number_gaya(value: Decimal | None) -> Gaya:
     return ANGKA.but(num_format=number_format(decimals_of(value)))
 
 
-def _koma(ratio: float) -> str:
-    """A ratio the Indonesian way: 0,93."""
-    return f"{ratio:.2f}".replace(".", ",")
-
-
 def band_conditions(skala: SkalaPredikat, ref: str) -> list[tuple[str, str]]:
     """(formula, fill) per band of ``skala``: true where ``ref`` holds a capaian of that band.
     The conditions exclude each other, so every program colours a cell alike whatever order
@@ -643,18 +299,11 @@ TITLE_MASALAH = "MASALAH YANG DITEMUKAN"
 class _Rekap:
     """Writes the four sheets; ``rows_written`` counts the indicator rows of Rekap."""
 
-    def __init__(
-        self,
-        outcomes: Sequence[_Berkas | BerkasGagal],
-        labels: Sequence[str],
-        kelompok: Sequence[KelompokSasaran],
-        skala: SkalaPredikat,
-        paper: Kertas,
-    ) -> None:
-        self.outcomes = outcomes
-        self.done = [o for o in outcomes if isinstance(o, _Berkas)]
-        self.labels = labels
-        self.kelompok = kelompok
+    def __init__(self, found: Consolidation, skala: SkalaPredikat, paper: Kertas) -> None:
+        self.outcomes = found.outcomes
+        self.done = found.done
+        self.labels = found.labels
+        self.kelompok = found.kelompok
         self.skala = skala
         self.paper = paper
         self.rows_written = 0
@@ -702,7 +351,7 @@ class _Rekap:
         return spans
 
     def _write_indikator(
-        self, tabel: _Tabel, row: int, berkas: _Berkas, sasaran: Sasaran, hi: HasilIndikator
+        self, tabel: _Tabel, row: int, berkas: Berkas, sasaran: Sasaran, hi: HasilIndikator
     ) -> None:
         ind = hi.indikator
         tabel.put(row, NO, row, SEL_TENGAH)
@@ -800,13 +449,13 @@ class _Rekap:
             f"{_quoted(SHEET_REKAP)}!${column}${first + 1}:${column}${last + 1}"
             for first, last in rows
         )
-        value = _sasaran_value(self.done[b], group, b)
+        value = sasaran_value(self.done[b], group, b)
         return Rumus(rata_rata_formula(refs), _cached(value))
 
     def _catatan(self, group: KelompokSasaran) -> str:
         notes = [
             f"{self.labels[b]} menulis '{self.done[b].hasil.sasaran[s].sasaran.uraian.strip()}' "
-            f"(kemiripan {_koma(ratio)})"
+            f"(kemiripan {ratio_text(ratio)})"
             for b, s, ratio in group.beda_kata
         ]
         return "; ".join(notes)
@@ -816,8 +465,8 @@ class _Rekap:
         means: list[Decimal | None] = []
         for b in range(len(self.done)):
             col = PIVOT_FIRST + b
-            values = [_sasaran_value(self.done[b], group, b) for group in self.kelompok]
-            mean = _mean(values)
+            values = [sasaran_value(self.done[b], group, b) for group in self.kelompok]
+            mean = rounded_mean(values)
             means.append(mean)
             cells = f"{cell_name(2, col + 1)}:{cell_name(max(row, 2), col + 1)}"
             value: Nilai | Rumus = Rumus(rata_rata_formula(cells), _cached(mean))
@@ -880,7 +529,7 @@ class _Rekap:
     # ------------------------------------------------------------------ Masalah
 
     def _write_masalah(self, tabel: _Tabel) -> None:
-        problems = [p for o in self.outcomes for p in _masalah_of(o)]
+        problems = [p for o in self.outcomes for p in masalah_of(o)]
         for row, p in enumerate(problems, start=1):
             values = (row, p.file, p.sheet, p.cell, p.code, TINGKAT[p.severity], p.message)
             for col, value in enumerate(values):
@@ -895,23 +544,7 @@ class _Rekap:
         tabel.finish(TITLE_MASALAH, self.paper, freeze_cols=0, autofilter=True)
 
 
-def _sasaran_value(berkas: _Berkas, group: KelompokSasaran, b: int) -> Decimal | None:
-    """The value of a Per Sasaran cell: the mean of the file's indicator capaian in it."""
-    values = [
-        hi.capaian for bb, s in group.anggota if bb == b for hi in berkas.hasil.sasaran[s].indikator
-    ]
-    return _mean(values)
-
-
-def _mean(values: Sequence[Decimal | None]) -> Decimal | None:
-    """Excel's ROUND(AVERAGE(...), 2) over the numbers among ``values``; None when none."""
-    known = [v for v in values if v is not None]
-    if not known:
-        return None
-    return round_half_away(sum(known, Decimal(0)) / len(known))
-
-
-def _tahun_suffix(done: Sequence[_Berkas]) -> str:
+def _tahun_suffix(done: Sequence[Berkas]) -> str:
     """The year for the titles (" TAHUN 2023") when every file is of one year, else ""."""
     years = {b.tahun for b in done}
     return f" TAHUN {years.pop()}" if len(years) == 1 and None not in years else ""
