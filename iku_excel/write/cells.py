@@ -107,6 +107,11 @@ def _name(cell: tuple[int, int]) -> str:
     return cell_name(cell[0] + 1, cell[1] + 1)
 
 
+def quoted_sheet(name: str) -> str:
+    """A sheet name as a formula refers to it: ``'Pengukuran Kinerja'``, quotes doubled."""
+    return "'" + name.replace("'", "''") + "'"
+
+
 def sheet_name(text: str) -> str:
     """A legal sheet name: no ``\\ * ? : / [ ]``, not blank, at most 31 characters."""
     cleaned = _SHEET_FORBIDDEN.sub(" ", text).strip().strip("'") or "Lembar"

@@ -16,7 +16,7 @@ from xlsxwriter.workbook import Workbook
 from iku_excel.grid import cell_name
 from iku_excel.model import Dokumen
 from iku_excel.write.blocks import KolomCetak, header_band, judul, spacer
-from iku_excel.write.cells import Rumus, excel_number
+from iku_excel.write.cells import Rumus, excel_number, quoted_sheet
 from iku_excel.write.pengukuran import CAPAIAN, PREDIKAT, BarisIndikator
 from iku_excel.write.sheet import Lembar
 from iku_excel.write.style import FONT, SEL_TENGAH
@@ -47,7 +47,7 @@ def write_grafik(
     spacer(sheet, 14)
     header_band(sheet, KOLOM)
     first = sheet.row
-    quoted = "'" + source.replace("'", "''") + "'"
+    quoted = quoted_sheet(source)
     for row, item in enumerate(rows, start=first):
         capaian = "" if item.capaian is None else excel_number(item.capaian)
         sheet.put(row, 0, item.label, KOLOM[0].gaya)

@@ -56,15 +56,14 @@ from iku_excel.grid import cell_name, column_letter
 from iku_excel.model import Rentang, Sasaran
 from iku_excel.values import plain_number
 from iku_excel.write import parse_kertas
-from iku_excel.write.cells import Number, Rumus, excel_number, number_format
+from iku_excel.write.cells import Number, Rumus, excel_number, number_format, quoted_sheet
 from iku_excel.write.cells import places as decimals_of
 from iku_excel.write.finish import with_text_results
 from iku_excel.write.grafik import capaian_chart, chart_font
-from iku_excel.write.metrics import count_lines, text_height_pt
-from iku_excel.write.paging import MARGINS, Kertas, Page
+from iku_excel.write.paging import Kertas, Page
 from iku_excel.write.pengukuran import band_fill
-from iku_excel.write.sheet import FOOTER, whole_pixels
-from iku_excel.write.style import FONT, HEADER, SEL, SEL_TENGAH, SIZE_BODY, Formats, Gaya
+from iku_excel.write.sheet import RowHeights, colour_when, set_up_page, size_cells, write_value
+from iku_excel.write.style import FONT, HEADER, SEL, SEL_TENGAH, Formats, Gaya
 from iku_excel.write.workbook import new_workbook
 from iku_excel.write.worksheet import add_worksheet
 
@@ -120,11 +119,13 @@ CHART_HEIGHT_PX = 560
 
 
 class _Tabel:
-    """A data sheet with its header in row 1. Every cell goes through ``put``, which notes the
-    height its wrapped text needs: rows get explicit heights, as in the lampiran, so Excel,
-    LibreOffice and WPS show the same rows. Unlike the lampiran's ``Lembar``, columns keep
-    their own widths instead of being shared out over one page width: a pivot of 40 instansi
-    is wider than a page, and printing fits it to the width instead."""
+    """A data sheet with its header in row 1. Cells are written and rows sized as in the
+    lampiran's ``Lembar`` (``write_value``, ``RowHeights``, ``size_cells``, ``set_up_page``), so
+    Excel, LibreOffice and WPS show the same rows. Unlike ``Lembar``, columns keep their own
+    widths instead of being shared out over one page width (a pivot of 40 instansi is wider than
+    a page, and printing fits it to the width); no manual page breaks (no group of rows to keep
+    whole); the title is in the page header, not in rows; a number counts as one line (in a
+    narrow NO column the lampiran's estimate of "1,000" would double the row)."""
 
     def __init__(
         self, workbook: Workbook, formats: Formats, name: str, kolom: Sequence[_Kolom]
@@ -134,7 +135,7 @@ class _Tabel:
         self.formats = formats
         self.widths = [k.width_px for k in kolom]
         self.last_row = 0
-        self._need: dict[int, float] = {}
+        self._rows = RowHeights()
         for col, k in enumerate(kolom):
             self.put(0, col, k.header, HEADER)
 
@@ -143,20 +144,9 @@ class _Tabel:
         return len(self.widths) - 1
 
     def put(self, row: int, col: int, value: Nilai | Rumus, gaya: Gaya) -> None:
-        fmt = self.formats(gaya)
-        if isinstance(value, Rumus):
-            self.ws.write_formula(row, col, value.formula, fmt, value.value)
-        elif value is None or value == "":
-            self.ws.write_blank(row, col, None, fmt)
-        elif isinstance(value, str):
-            self.ws.write_string(row, col, value, fmt)
-        else:
-            self.ws.write_number(row, col, value, fmt)
+        write_value(self.ws, row, col, value, self.formats(gaya))
         shown = value.value if isinstance(value, Rumus) else value
-        if isinstance(shown, str) and shown and gaya.wrap:
-            lines = count_lines(shown, self.widths[col], gaya.size, bold=gaya.bold)
-            height = text_height_pt(lines, gaya.size)
-            self._need[row] = max(self._need.get(row, 0.0), height)
+        self._rows.note(row, col, shown if isinstance(shown, str) else "", gaya)
         self.last_row = max(self.last_row, row)
 
     def colour_when(
@@ -164,37 +154,24 @@ class _Tabel:
     ) -> None:
         """Fill cells ``first..last`` (row, col) where ``formula``, written for the top-left
         cell with relative references, is true: a conditional format."""
-        fmt = self.formats.fill(fill)
-        self.ws.conditional_format(
-            *first, *last, {"type": "formula", "criteria": formula, "format": fmt}
-        )
+        colour_when(self.ws, self.formats, first, last, formula, fill)
 
     def finish(self, title: str, paper: Kertas, *, freeze_cols: int, autofilter: bool) -> None:
         ws = self.ws
-        for col, width in enumerate(self.widths):
-            ws.set_column_pixels(col, col, width)
-        one_line = text_height_pt(1, SIZE_BODY)
-        for row in range(self.last_row + 1):
-            ws.set_row(row, whole_pixels(max(one_line, self._need.get(row, 0.0))))
+        size_cells(ws, self.widths, self._rows.heights(self.widths))
         ws.freeze_panes(1, freeze_cols)
         if autofilter:
             ws.autofilter(0, 0, self.last_row, self.last_col)
         _print_setup(ws, title, paper)
-        ws.fit_to_pages(1, 0)
         ws.repeat_rows(0)
         ws.print_area(0, 0, self.last_row, self.last_col)
 
 
-def _print_setup(ws: Worksheet, title: str, paper: Kertas) -> None:
-    """Landscape on the chosen paper, ``title`` (if any) in the page header, "Halaman n dari m"
-    in the footer."""
-    m = MARGINS
-    ws.set_landscape()
-    ws.set_paper(paper.xlsx_index)
-    ws.set_margins(left=m.left, right=m.right, top=TOP_MARGIN, bottom=m.bottom)
-    if title:
-        ws.set_header(f'&C&"{FONT},Bold"&12' + title.replace("&", "&&"), {"margin": m.header})
-    ws.set_footer(FOOTER, {"margin": m.footer})
+def _print_setup(ws: Worksheet, title: str, paper: Kertas, *, tall: int = 0) -> None:
+    """The lampiran's page setup on the chosen paper, with ``title`` (if any) in the page
+    header and a top margin that makes room for it."""
+    header = f'&C&"{FONT},Bold"&12' + title.replace("&", "&&") if title else None
+    set_up_page(ws, Page(paper), top=TOP_MARGIN, header=header, tall=tall)
 
 
 def _angka(value: Decimal | None) -> Nilai:
@@ -251,10 +228,6 @@ def band_text(skala: SkalaPredikat, index: int) -> str:
 
 def _angka_teks(value: Decimal) -> str:
     return plain_number(value).replace(".", ",")
-
-
-def _quoted(sheet: str) -> str:
-    return "'" + sheet.replace("'", "''") + "'"
 
 
 # --------------------------------------------------------------------------- the workbook
@@ -446,7 +419,7 @@ class _Rekap:
             return None
         column = column_letter(CAPAIAN + 1)
         refs = ",".join(
-            f"{_quoted(SHEET_REKAP)}!${column}${first + 1}:${column}${last + 1}"
+            f"{quoted_sheet(SHEET_REKAP)}!${column}${first + 1}:${column}${last + 1}"
             for first, last in rows
         )
         value = sasaran_value(self.done[b], group, b)
@@ -506,8 +479,7 @@ class _Rekap:
         ws.set_column_pixels(0, 0, 400)
         title = TITLE_GRAFIK + self.tahun
         ws.write_string(0, 0, title, formats(Gaya(size=12, bold=True, wrap=False)))
-        _print_setup(ws, "", self.paper)  # the title is in A1, above the chart
-        ws.fit_to_pages(1, 1)
+        _print_setup(ws, "", self.paper, tall=1)  # the title is in A1, above the chart
         if not self.labels:
             ws.write_string(2, 0, "Tidak ada data untuk grafik: tidak ada berkas yang terbaca.")
             return

@@ -1,8 +1,12 @@
 """A sheet being laid out for print: cells, merges, row heights and the page setup.
 
-``Lembar`` is the only place that talks to the XlsxWriter worksheet. Every cell goes through
-``put``, which also remembers what the cell shows, so ``finish`` can give every row the height
-its text needs, plan the page breaks that keep groups of rows whole, and set up the page.
+``Lembar`` is the only place a lampiran talks to the XlsxWriter worksheet. Every cell goes
+through ``put``, which also remembers what the cell shows, so ``finish`` can give every row the
+height its text needs, plan the page breaks that keep groups of rows whole, and set up the page.
+
+The pieces every sheet of iku_excel shares, the rekap's tables too: ``write_value`` (a value as
+its cell), ``RowHeights`` (the height each row's text needs), ``size_cells`` (column widths and
+row heights) and ``set_up_page`` (paper, margins, header and footer, fitted to the width).
 """
 
 from __future__ import annotations
@@ -12,7 +16,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from xlsxwriter.format import Format
 from xlsxwriter.workbook import Workbook
+from xlsxwriter.worksheet import Worksheet
 
 from iku_excel.write.cells import Number, Rumus, excel_number, fits_excel
 from iku_excel.write.metrics import count_lines, text_height_pt
@@ -62,8 +68,7 @@ class Lembar:
         # never appear under a header that is not theirs.
         self.repeat_until: int | None = None
         self.groups: list[Group] = []
-        self._placed: list[_Placed] = []
-        self._fixed: dict[int, float] = {}
+        self._rows = RowHeights()
         self.breaks: list[int] = []
         self.heights: list[float] = []
 
@@ -86,23 +91,8 @@ class Lembar:
         fmt = self.formats(gaya)
         if (last_row, last_col) != (row, col):
             self.ws.merge_range(row, col, last_row, last_col, "", fmt)
-        if value is None or value == "":
-            self.ws.write_blank(row, col, None, fmt)
-        elif isinstance(value, str):
-            self.ws.write_string(row, col, value, fmt)
-        elif isinstance(value, Rumus):
-            cached = value.value
-            if not isinstance(cached, str) and not fits_excel(Decimal(cached)):
-                cached = ""  # Excel computes it on opening; no number to store
-            self.ws.write_formula(row, col, value.formula, fmt, cached)
-        else:
-            exact = value if isinstance(value, Decimal) else Decimal(value)
-            if fits_excel(exact):
-                self.ws.write_number(row, col, excel_number(exact), fmt)
-            else:  # too large (or not finite) for an Excel number: keep it visible as text
-                self.ws.write_string(row, col, format(exact, "f"), fmt)
-        shown = _shown(value)
-        self._placed.append(_Placed(row, col, last_row, last_col, shown, gaya))
+        write_value(self.ws, row, col, value, fmt)
+        self._rows.note(row, col, _shown(value), gaya, last_row=last_row, last_col=last_col)
 
     def blank_row(self, row: int, first: int, last: int, gaya: Gaya) -> None:
         """Empty cells with the style's borders over columns ``first..last``."""
@@ -114,19 +104,15 @@ class Lembar:
     ) -> None:
         """Fill cells ``first..last`` (row, col) with ``fill`` where ``formula`` (written for
         the top-left cell, relative references) is true: a conditional format."""
-        self.ws.conditional_format(
-            *first,
-            *last,
-            {"type": "formula", "criteria": formula, "format": self.formats.fill(fill)},
-        )
+        colour_when(self.ws, self.formats, first, last, formula, fill)
 
     def fix_height(self, row: int, height_pt: float) -> None:
         """Give ``row`` this height whatever it holds (spacers, the signature space)."""
-        self._fixed[row] = height_pt
+        self._rows.fix(row, height_pt)
 
     def continues_merge(self, row: int) -> bool:
         """Whether ``row`` is below the first row of a cell merged over several rows."""
-        return any(p.row < row <= p.last_row for p in self._placed)
+        return self._rows.continues_merge(row)
 
     def span_width(self, first: int, last: int) -> int:
         return sum(self.widths[first : last + 1])
@@ -136,22 +122,13 @@ class Lembar:
     def finish(self) -> None:
         """Set widths and heights, plan page breaks and set up the page for print."""
         ws = self.ws
-        for col, width in enumerate(self.widths):
-            ws.set_column_pixels(col, col, width)
-        self.heights = self._row_heights()
-        for row, height in enumerate(self.heights):
-            ws.set_row(row, height)
+        self.heights = self._rows.heights(self.widths)
+        size_cells(ws, self.widths, self.heights)
         self.breaks = self._plan_breaks()
         if self.breaks:
             ws.set_h_pagebreaks(self.breaks)
-        m = self.page.margins
-        ws.set_landscape()
-        ws.set_paper(self.page.kertas.xlsx_index)
-        ws.set_margins(left=m.left, right=m.right, top=m.top, bottom=m.bottom)
-        ws.set_header("", {"margin": m.header})
-        ws.set_footer(FOOTER, {"margin": m.footer})
+        set_up_page(ws, self.page)
         ws.center_horizontally()
-        ws.fit_to_pages(1, 0)
         if self.repeat:
             ws.repeat_rows(*self.repeat)
         ws.print_area(0, 0, max(len(self.heights) - 1, 0), self.last_col)
@@ -165,35 +142,126 @@ class Lembar:
             breaks = paginate(self.heights, capacity, None, self.groups)
         return breaks
 
-    def _row_heights(self) -> list[float]:
+
+class RowHeights:
+    """The height each row needs for what its cells show (0-based rows, as XlsxWriter): every
+    row at least one line of body text; a wrapped text as many lines as it takes in its width;
+    a cell merged over several rows shares what it lacks among them; fixed rows as fixed."""
+
+    def __init__(self) -> None:
+        self._placed: list[_Placed] = []
+        self._fixed: dict[int, float] = {}
+
+    def note(
+        self,
+        row: int,
+        col: int,
+        text: str,
+        gaya: Gaya,
+        *,
+        last_row: int | None = None,
+        last_col: int | None = None,
+    ) -> None:
+        """A cell (or merged range to ``last_row``/``last_col``) showing ``text`` in ``gaya``."""
+        last_row = row if last_row is None else last_row
+        last_col = col if last_col is None else last_col
+        self._placed.append(_Placed(row, col, last_row, last_col, text, gaya))
+
+    def fix(self, row: int, height_pt: float) -> None:
+        self._fixed[row] = height_pt
+
+    def continues_merge(self, row: int) -> bool:
+        return any(p.row < row <= p.last_row for p in self._placed)
+
+    def heights(self, widths: Sequence[int]) -> list[float]:
+        """The heights (points, whole pixels) of rows 0.. the last noted, for columns this wide
+        (pixels)."""
         rows = max([p.last_row for p in self._placed] + list(self._fixed) + [-1]) + 1
         minimum = text_height_pt(1, SIZE_BODY)
         need = [minimum] * rows
         for p in self._placed:
             if p.row == p.last_row and p.row not in self._fixed:
-                need[p.row] = max(need[p.row], self._needed(p))
+                need[p.row] = max(need[p.row], self._needed(p, widths))
         for row, height in self._fixed.items():
             need[row] = height
         for p in self._placed:  # a merged cell over several rows may need them taller
             if p.row != p.last_row:
-                self._stretch(need, p)
+                self._stretch(need, p, widths)
         return [whole_pixels(h) for h in need]
 
-    def _needed(self, p: _Placed) -> float:
-        lines = (
-            count_lines(p.text, self.span_width(p.col, p.last_col), p.gaya.size, bold=p.gaya.bold)
-            if p.gaya.wrap
-            else 1
-        )
+    @staticmethod
+    def _needed(p: _Placed, widths: Sequence[int]) -> float:
+        width = sum(widths[p.col : p.last_col + 1])
+        lines = count_lines(p.text, width, p.gaya.size, bold=p.gaya.bold) if p.gaya.wrap else 1
         return text_height_pt(lines, p.gaya.size)
 
-    def _stretch(self, need: list[float], p: _Placed) -> None:
+    def _stretch(self, need: list[float], p: _Placed, widths: Sequence[int]) -> None:
         span = range(p.row, p.last_row + 1)
-        deficit = self._needed(p) - sum(need[r] for r in span)
+        deficit = self._needed(p, widths) - sum(need[r] for r in span)
         free = [r for r in span if r not in self._fixed]
         if deficit > 0 and free:
             for r in free:
                 need[r] += deficit / len(free)
+
+
+def write_value(ws: Worksheet, row: int, col: int, value: Value, fmt: Format) -> None:
+    """``value`` in a cell: text always as text (never a formula), numbers as numbers, a formula
+    with its value; a number too large (or not finite) for Excel as its digits, as text."""
+    if value is None or value == "":
+        ws.write_blank(row, col, None, fmt)
+    elif isinstance(value, str):
+        ws.write_string(row, col, value, fmt)
+    elif isinstance(value, Rumus):
+        cached = value.value
+        if not isinstance(cached, str) and not fits_excel(Decimal(cached)):
+            cached = ""  # Excel computes it on opening; no number to store
+        ws.write_formula(row, col, value.formula, fmt, cached)
+    else:
+        exact = value if isinstance(value, Decimal) else Decimal(value)
+        if fits_excel(exact):
+            ws.write_number(row, col, excel_number(exact), fmt)
+        else:  # keep it visible as text
+            ws.write_string(row, col, format(exact, "f"), fmt)
+
+
+def colour_when(
+    ws: Worksheet,
+    formats: Formats,
+    first: tuple[int, int],
+    last: tuple[int, int],
+    formula: str,
+    fill: str,
+) -> None:
+    """Fill cells ``first..last`` (row, col) with ``fill`` where ``formula`` (written for the
+    top-left cell, relative references) is true: a conditional format."""
+    ws.conditional_format(
+        *first, *last, {"type": "formula", "criteria": formula, "format": formats.fill(fill)}
+    )
+
+
+def size_cells(ws: Worksheet, widths: Sequence[int], heights: Sequence[float]) -> None:
+    """Column widths (pixels) and row heights (points), from the first column and row."""
+    for col, width in enumerate(widths):
+        ws.set_column_pixels(col, col, width)
+    for row, height in enumerate(heights):
+        ws.set_row(row, height)
+
+
+def set_up_page(
+    ws: Worksheet, page: Page, *, top: float | None = None, header: str | None = "", tall: int = 0
+) -> None:
+    """Landscape on the page's paper with its margins (``top`` instead of its top margin: room
+    for a title in the page header), ``header`` as the page header ("" none; None leaves the
+    header margin as XlsxWriter's default too), "Halaman n dari m" in the footer; fitted to
+    one page wide and ``tall`` pages high (0: as many as needed)."""
+    m = page.margins
+    ws.set_landscape()
+    ws.set_paper(page.kertas.xlsx_index)
+    ws.set_margins(left=m.left, right=m.right, top=m.top if top is None else top, bottom=m.bottom)
+    if header is not None:
+        ws.set_header(header, {"margin": m.header})
+    ws.set_footer(FOOTER, {"margin": m.footer})
+    ws.fit_to_pages(1, tall)
 
 
 def whole_pixels(height_pt: float) -> float:
