@@ -1,5 +1,9 @@
 """Official lampiran workbooks, ready to print and sign: ``build_lampiran``.
 
+The ``write`` package makes every new workbook of iku_excel, each set up by ``workbook.py``
+(``new_workbook``): the lampiran (here), the data-entry template (``template.py``) and the
+rekap workbook (``rekap.py``).
+
 One sheet per kind of lampiran (``JenisLampiran``): the IKU table of the SK, the target and
 anggaran table, the Perjanjian Kinerja, and the measurement (pengukuran) table with its chart.
 The bytes are reproducible (``workbook.py``): the same document gives the same file, so outputs
