@@ -64,7 +64,7 @@ for path in sorted(src.glob("*.xlsx")):
 # Compiles, once, every module the runs import (into the bytecode cache folder).
 IMPORT_ALL = """
 import click, openpyxl, xlsxwriter
-import iku_excel.batch, iku_excel.cli, iku_excel.jsonout, iku_excel.summary, iku_excel.writer
+import iku_excel.batch, iku_excel.cli, iku_excel.jsonout, iku_excel.summary, iku_excel.write
 """
 # CPU-bound work of about a quarter of a second, to see how many cores are free.
 BUSY = "sum(i * i for i in range(2_000_000))"

@@ -22,12 +22,12 @@ _LAZY = {
     "compute_indikator": "iku_excel.calc",
     "Aturan": "iku_excel.calc",
     "load_aturan": "iku_excel.calc",
-    "build_lampiran": "iku_excel.writer",
-    "JenisLampiran": "iku_excel.writer",
-    "build_template": "iku_excel.template",
+    "build_lampiran": "iku_excel.write",
+    "JenisLampiran": "iku_excel.write",
+    "build_template": "iku_excel.write.template",
     "hitung_workbook": "iku_excel.hitung",
     "fill_workbook": "iku_excel.isi",
-    "build_rekap": "iku_excel.rekap",
+    "build_rekap": "iku_excel.write.rekap",
     "read_sumber": "iku_excel.realisasi",
     "Dokumen": "iku_excel.model",
     "Sasaran": "iku_excel.model",
@@ -55,9 +55,9 @@ if TYPE_CHECKING:
     )
     from iku_excel.reader import ReadResult, read_workbook
     from iku_excel.realisasi import read_sumber
-    from iku_excel.rekap import build_rekap
-    from iku_excel.template import build_template
-    from iku_excel.writer import JenisLampiran, build_lampiran
+    from iku_excel.write import JenisLampiran, build_lampiran
+    from iku_excel.write.rekap import build_rekap
+    from iku_excel.write.template import build_template
 
 
 def __getattr__(name: str) -> Any:

@@ -107,7 +107,7 @@ def template_command(output: Path, timpa: bool) -> None:
       iku template -o format_iku.xlsx
     """
     from iku_excel.fileio import write_bytes_atomic
-    from iku_excel.template import build_template
+    from iku_excel.write.template import build_template
 
     write_bytes_atomic(output, build_template(), overwrite=timpa)
     click.echo(str(output))
@@ -194,7 +194,7 @@ def lampiran_command(
     from iku_excel.calc import compute_dokumen
     from iku_excel.fileio import write_bytes_atomic
     from iku_excel.reader import read_workbook
-    from iku_excel.writer import build_lampiran
+    from iku_excel.write import build_lampiran
 
     rules = _load_aturan(aturan)
     result = read_workbook(file)
@@ -270,7 +270,7 @@ def contoh_command(output: Path, tanpa_pdf: bool, timpa: bool) -> None:
     from iku_excel.hitung import hitung_workbook
     from iku_excel.reader import read_workbook
     from iku_excel.resources import contoh_path
-    from iku_excel.writer import build_lampiran
+    from iku_excel.write import build_lampiran
 
     source = contoh_path()
     result = read_workbook(source)
@@ -406,7 +406,7 @@ def rekap_command(
     """
     from iku_excel.fileio import write_bytes_atomic
     from iku_excel.isi import expand_sources, explain_unmatched
-    from iku_excel.rekap import build_rekap
+    from iku_excel.write.rekap import build_rekap
 
     found, unmatched = expand_sources(sources)
     # A rerun over the same folder must not read the last rekap back in as a source.

@@ -59,7 +59,11 @@ def column_letter(col: int) -> str:
     return letters
 
 
-def cell_name(row: int, col: int) -> str:
+def cell_name(row: int, col: int, *, absolute: bool = False) -> str:
+    """The A1 name of a 1-based (row, col): (1, 1) -> A1; ``absolute``: $A$1. XlsxWriter's
+    0-based positions convert at the call: ``cell_name(row + 1, col + 1)``."""
+    if absolute:
+        return f"${column_letter(col)}${row}"
     return f"{column_letter(col)}{row}"
 
 

@@ -1,7 +1,7 @@
 """The seed document's tables, parsed from its text (tests/data/seed_legok_2020.txt).
 
 Expectations for the bundled example come from here, not from iku_excel's own data, so a
-transcription slip in iku_excel/legok.py is caught."""
+transcription slip in tests/legok.py is caught."""
 
 from __future__ import annotations
 

@@ -56,7 +56,7 @@ from iku_excel.hitung import hitung_workbook
 from iku_excel.isi import fill_workbook
 from iku_excel.reader import read_workbook
 from iku_excel.realisasi import BarisRealisasi
-from iku_excel.writer import build_lampiran
+from iku_excel.write import build_lampiran
 
 REPO = Path(__file__).resolve().parent.parent
 FUZZ_CORPUS = Path(__file__).resolve().parent / "fuzz_corpus"

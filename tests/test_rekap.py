@@ -34,19 +34,13 @@ import pandas as pd
 import pytest
 import xlsxwriter
 
-from iku_excel import rekap
+from iku_excel import consolidate
 from iku_excel.calc import SKALA_LKJIP, SKALA_SAKIP
+from iku_excel.consolidate import column_labels, group_sasaran, rank_descending
 from iku_excel.errors import IkuInputError, Severity
 from iku_excel.model import Dokumen, Identitas, Indikator, Polaritas, Sasaran
 from iku_excel.reader import ReadResult
-from iku_excel.rekap import (
-    band_conditions,
-    band_text,
-    build_rekap,
-    column_labels,
-    group_sasaran,
-    rank_descending,
-)
+from iku_excel.write.rekap import band_conditions, band_text, build_rekap
 
 D = Decimal
 S1 = "Meningkatnya kualitas pelayanan publik"
@@ -205,7 +199,7 @@ def sources(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
 
 
 @pytest.fixture(scope="module")
-def built(sources: list[Path]) -> tuple[bytes, rekap.RekapReport]:
+def built(sources: list[Path]) -> tuple[bytes, consolidate.RekapReport]:
     return build_rekap(sources)
 
 
@@ -270,7 +264,7 @@ HEADER_REKAP = (
 
 
 def test_rekap_has_one_row_per_instansi_and_indikator_with_hand_computed_numbers(
-    built: tuple[bytes, rekap.RekapReport],
+    built: tuple[bytes, consolidate.RekapReport],
 ) -> None:
     data, _ = built
     rows = sheet_rows(data, "Rekap")
@@ -281,7 +275,7 @@ def test_rekap_has_one_row_per_instansi_and_indikator_with_hand_computed_numbers
 
 
 def test_rekap_numbers_are_numbers_and_capaian_predikat_are_formulas(
-    built: tuple[bytes, rekap.RekapReport],
+    built: tuple[bytes, consolidate.RekapReport],
 ) -> None:
     data, _ = built
     ws = openpyxl.load_workbook(io.BytesIO(data))["Rekap"]
@@ -292,7 +286,7 @@ def test_rekap_numbers_are_numbers_and_capaian_predikat_are_formulas(
     assert ws["C2"].number_format == "0"  # a year, never "2.023"
 
 
-def test_rekap_reads_back_with_pandas(built: tuple[bytes, rekap.RekapReport]) -> None:
+def test_rekap_reads_back_with_pandas(built: tuple[bytes, consolidate.RekapReport]) -> None:
     data, _ = built
     frame = pd.read_excel(io.BytesIO(data), sheet_name="Rekap")
     assert tuple(frame.columns) == HEADER_REKAP
@@ -309,7 +303,7 @@ def test_rekap_reads_back_with_pandas(built: tuple[bytes, rekap.RekapReport]) ->
 
 
 def test_per_sasaran_pivot_averages_and_ranks_by_hand(
-    built: tuple[bytes, rekap.RekapReport],
+    built: tuple[bytes, consolidate.RekapReport],
 ) -> None:
     data, _ = built
     table = pivot(data)
@@ -336,7 +330,7 @@ LEGEND = [
 
 
 def test_per_sasaran_cells_are_formulas_over_the_rekap_rows(
-    built: tuple[bytes, rekap.RekapReport],
+    built: tuple[bytes, consolidate.RekapReport],
 ) -> None:
     data, _ = built
     ws = openpyxl.load_workbook(io.BytesIO(data))["Per Sasaran"]
@@ -353,7 +347,7 @@ def test_per_sasaran_cells_are_formulas_over_the_rekap_rows(
 
 
 def test_predikat_colours_are_the_pengukuran_bands(
-    built: tuple[bytes, rekap.RekapReport],
+    built: tuple[bytes, consolidate.RekapReport],
 ) -> None:
     data, _ = built
     wb = openpyxl.load_workbook(io.BytesIO(data))
@@ -406,7 +400,7 @@ def test_band_text_of_a_strict_scale() -> None:
 
 
 def test_grafik_is_a_native_column_chart_of_the_averages(
-    built: tuple[bytes, rekap.RekapReport],
+    built: tuple[bytes, consolidate.RekapReport],
 ) -> None:
     data, _ = built
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
@@ -426,7 +420,7 @@ def test_grafik_is_a_native_column_chart_of_the_averages(
 
 
 def test_masalah_lists_the_failed_file_and_every_located_problem(
-    built: tuple[bytes, rekap.RekapReport],
+    built: tuple[bytes, consolidate.RekapReport],
 ) -> None:
     data, _ = built
     rows = sheet_rows(data, "Masalah")
@@ -447,7 +441,7 @@ def test_masalah_lists_the_failed_file_and_every_located_problem(
 
 
 def test_report_counts_files_and_rows(
-    built: tuple[bytes, rekap.RekapReport], sources: list[Path]
+    built: tuple[bytes, consolidate.RekapReport], sources: list[Path]
 ) -> None:
     _, report = built
     assert report.files_done == tuple(str(p) for p in sources if "rusak" not in p.name)
@@ -464,14 +458,14 @@ def test_report_counts_files_and_rows(
 def test_an_unexpected_error_in_one_file_does_not_stop_the_rekap(
     sources: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = rekap.read_workbook
+    real = consolidate.read_workbook
 
     def flaky(path: Path) -> Any:
         if path.name == "kec_b.xlsx":
             raise RuntimeError("sel aneh\ndi baris 7")
         return real(path)
 
-    monkeypatch.setattr(rekap, "read_workbook", flaky)
+    monkeypatch.setattr(consolidate, "read_workbook", flaky)
     data, report = build_rekap(sources)
     failed = {Path(f.file).name: f.message for f in report.files_failed}
     assert set(failed) == {"kec_b.xlsx", "kec_e_rusak.xlsx"}
@@ -531,7 +525,7 @@ def test_range_target_and_negative_polarity(tmp_path: Path) -> None:
 
 
 def test_two_runs_give_identical_bytes(
-    built: tuple[bytes, rekap.RekapReport], sources: list[Path]
+    built: tuple[bytes, consolidate.RekapReport], sources: list[Path]
 ) -> None:
     data, _ = built
     again, _ = build_rekap(sources)
@@ -544,7 +538,7 @@ def test_two_runs_give_identical_bytes(
     ("sheet", "freeze"), [("Rekap", "C2"), ("Per Sasaran", "C2"), ("Masalah", "A2")]
 )
 def test_sheets_print_landscape_fitted_with_the_header_repeated(
-    built: tuple[bytes, rekap.RekapReport], sheet: str, freeze: str
+    built: tuple[bytes, consolidate.RekapReport], sheet: str, freeze: str
 ) -> None:
     data, _ = built
     ws: Any = openpyxl.load_workbook(io.BytesIO(data))[sheet]
@@ -636,7 +630,7 @@ def _same(ours: Any, theirs: Any) -> bool:
 @pytest.mark.libreoffice
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) tidak ada")
 def test_libreoffice_recalculates_the_cached_values(
-    built: tuple[bytes, rekap.RekapReport], tmp_path: Path
+    built: tuple[bytes, consolidate.RekapReport], tmp_path: Path
 ) -> None:
     from iku_excel.libreoffice import convert
 
@@ -685,7 +679,7 @@ def test_values_no_formula_can_use_are_written_plain(
         identitas=Identitas(instansi="KECAMATAN ANEH", tahun=2024),
         sasaran=(Sasaran("1", S3, (huge, odd)),),
     )
-    monkeypatch.setattr(rekap, "read_workbook", _fake_reader(dokumen))
+    monkeypatch.setattr(consolidate, "read_workbook", _fake_reader(dokumen))
     data, report = build_rekap([tmp_path / "aneh.xlsx"])
     rows = sheet_rows(data, "Rekap")[1:]
     assert [(r[7], r[8], r[9], r[10]) for r in rows] == [
@@ -714,7 +708,7 @@ def test_a_sasaran_written_twice_in_one_file_is_one_row(
             Sasaran("3", S1, (indikator("d", 9),)),
         ),
     )
-    monkeypatch.setattr(rekap, "read_workbook", _fake_reader(dokumen))
+    monkeypatch.setattr(consolidate, "read_workbook", _fake_reader(dokumen))
     data, _ = build_rekap([tmp_path / "ganda.xlsx"])
     assert pivot(data)[S1]["KECAMATAN GANDA"] == 80
     assert pivot(data)[S2]["KECAMATAN GANDA"] == 70
@@ -731,7 +725,7 @@ def test_files_of_one_name_in_two_folders_are_told_apart_everywhere(tmp_path: Pa
     first = write_kecamatan_a(tmp_path / "tw2" / "kec_a.xlsx")
     second = write_kecamatan_a(tmp_path / "lama" / "arsip" / "kec_a.xlsx")
     other = write_broken(tmp_path / "kec_e_rusak.xlsx")
-    assert rekap.display_names([first, second, other]) == [
+    assert consolidate.display_names([first, second, other]) == [
         "tw2/kec_a.xlsx", "lama/arsip/kec_a.xlsx", "kec_e_rusak.xlsx"
     ]  # fmt: skip
     data, report = build_rekap([first, second, other])
@@ -755,4 +749,4 @@ def test_two_offices_are_not_twins_and_keep_their_bare_names(tmp_path: Path) -> 
     b = write_kecamatan_b(tmp_path / "kec_b.xlsx")
     data, _ = build_rekap([a, b])
     assert not [r for r in sheet_rows(data, "Masalah")[1:] if r[4] == "instansi-ganda"]
-    assert rekap.display_names([a, b]) == ["kec_a.xlsx", "kec_b.xlsx"]
+    assert consolidate.display_names([a, b]) == ["kec_a.xlsx", "kec_b.xlsx"]

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from legok import LEGOK_2020
 
 from iku_excel.columns import IKU_COLUMNS, REALISASI_COLUMNS, SHEET_TARGET, TARGET_COLUMNS
-from iku_excel.legok import LEGOK_2020
 from iku_excel.resources import contoh_path, template_path
-from iku_excel.template import build_template
+from iku_excel.write.template import build_template
 
 
 def test_committed_template_equals_code() -> None:

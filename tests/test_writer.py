@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 import seed
 from helpers_xlsx import find, load, merged, normalize, row_values, sheet_xml
+from legok import LEGOK_2020
 from openpyxl.worksheet.worksheet import Worksheet
 
 from iku_excel.errors import IkuInputError
-from iku_excel.legok import LEGOK_2020
 from iku_excel.model import (
     Dokumen,
     Identitas,
@@ -35,7 +35,7 @@ from iku_excel.model import (
     TargetSasaran,
 )
 from iku_excel.reader import read_workbook
-from iku_excel.writer import JenisLampiran, Kertas, available, build_lampiran
+from iku_excel.write import JenisLampiran, Kertas, available, build_lampiran
 
 D = Decimal
 SEED_NIP = re.search(r"NIP\. (\d{18})", seed.seed_text()).group(1)  # type: ignore[union-attr]
@@ -532,11 +532,13 @@ def test_bytes_are_reproducible() -> None:
 def test_first_call_of_a_process_gives_the_same_bytes(tmp_path: Path) -> None:
     # XlsxWriter once wrote into the shared options dict, so only the first call differed.
     script = (
-        "import sys; from iku_excel.writer import build_lampiran; "
-        "from iku_excel.legok import LEGOK_2020; "
+        "import sys; from iku_excel.write import build_lampiran; "
+        "from legok import LEGOK_2020; "
         "sys.stdout.buffer.write(build_lampiran(LEGOK_2020, 'semua'))"
     )
-    fresh = subprocess.run([sys.executable, "-c", script], capture_output=True, check=True)
+    fresh = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, check=True, cwd=Path(__file__).parent
+    )
     assert fresh.stdout == build_lampiran(LEGOK_2020, "semua")
 
 

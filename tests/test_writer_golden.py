@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 from helpers_xlsx import dump
+from legok import LEGOK_2020
 
-from iku_excel.legok import LEGOK_2020
-from iku_excel.writer import build_lampiran
+from iku_excel.write import build_lampiran
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("IKU_UPDATE_GOLDEN") == "1"

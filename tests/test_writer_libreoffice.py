@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 from helpers_xlsx import find, load
+from legok import LEGOK_2020
 
-from iku_excel.legok import LEGOK_2020
 from iku_excel.model import (
     Dokumen,
     Identitas,
@@ -32,8 +32,8 @@ from iku_excel.model import (
     TargetIndikator,
     TargetSasaran,
 )
-from iku_excel.writer import build_lampiran
-from iku_excel.writer.paging import SLACK_PT, Kertas, Page, page_of_rows
+from iku_excel.write import build_lampiran
+from iku_excel.write.paging import SLACK_PT, Kertas, Page, page_of_rows
 
 pytestmark = [
     pytest.mark.libreoffice,

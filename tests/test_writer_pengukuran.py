@@ -1,6 +1,6 @@
 """The pengukuran lampiran and its chart sheet: formulas with the calculator's values.
 
-Expected figures are worked out by hand from iku_excel/legok.py's (invented) realisasi."""
+Expected figures are worked out by hand from tests/legok.py's (invented) realisasi."""
 
 from __future__ import annotations
 
@@ -9,14 +9,14 @@ from functools import cache
 
 import pytest
 from helpers_xlsx import find, load, merged, row_values
+from legok import LEGOK_2020
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from iku_excel.calc import SKALA_SAKIP, Aturan, compute_dokumen
 from iku_excel.errors import IkuInputError
-from iku_excel.legok import LEGOK_2020
 from iku_excel.model import Dokumen, PerTriwulan
-from iku_excel.writer import build_lampiran
+from iku_excel.write import build_lampiran
 
 
 @cache

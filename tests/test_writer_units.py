@@ -10,12 +10,11 @@ import openpyxl
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from legok import LEGOK_2020
 from xlsxwriter.worksheet import Worksheet as XlsxWorksheet
 
-from iku_excel.legok import LEGOK_2020
-from iku_excel.rekap import build_rekap
-from iku_excel.writer import build_lampiran
-from iku_excel.writer.cells import (
+from iku_excel.write import build_lampiran
+from iku_excel.write.cells import (
     excel_number,
     money_format,
     number_format,
@@ -23,8 +22,8 @@ from iku_excel.writer.cells import (
     sheet_name,
     sum_formula,
 )
-from iku_excel.writer.metrics import count_lines, fits, text_height_pt, text_width_px
-from iku_excel.writer.paging import (
+from iku_excel.write.metrics import count_lines, fits, text_height_pt, text_width_px
+from iku_excel.write.paging import (
     Group,
     Kertas,
     Page,
@@ -33,7 +32,8 @@ from iku_excel.writer.paging import (
     page_of_rows,
     paginate,
 )
-from iku_excel.writer.worksheet import LembarKerja, needs_preparation
+from iku_excel.write.rekap import build_rekap
+from iku_excel.write.worksheet import LembarKerja, needs_preparation
 
 D = Decimal
 

@@ -13,12 +13,13 @@ from collections.abc import Sequence
 from xlsxwriter.chart import Chart
 from xlsxwriter.workbook import Workbook
 
+from iku_excel.grid import cell_name
 from iku_excel.model import Dokumen
-from iku_excel.writer.blocks import KolomCetak, header_band, judul, spacer
-from iku_excel.writer.cells import Rumus, cell_name, excel_number
-from iku_excel.writer.pengukuran import CAPAIAN, PREDIKAT, BarisIndikator
-from iku_excel.writer.sheet import Lembar
-from iku_excel.writer.style import FONT, SEL_TENGAH
+from iku_excel.write.blocks import KolomCetak, header_band, judul, spacer
+from iku_excel.write.cells import Rumus, excel_number, quoted_sheet
+from iku_excel.write.pengukuran import CAPAIAN, PREDIKAT, BarisIndikator
+from iku_excel.write.sheet import Lembar
+from iku_excel.write.style import FONT, SEL_TENGAH
 
 KOLOM = (
     KolomCetak("KODE", 6, SEL_TENGAH),
@@ -46,14 +47,14 @@ def write_grafik(
     spacer(sheet, 14)
     header_band(sheet, KOLOM)
     first = sheet.row
-    quoted = "'" + source.replace("'", "''") + "'"
+    quoted = quoted_sheet(source)
     for row, item in enumerate(rows, start=first):
         capaian = "" if item.capaian is None else excel_number(item.capaian)
         sheet.put(row, 0, item.label, KOLOM[0].gaya)
         sheet.put(row, 1, item.uraian, KOLOM[1].gaya)
-        ref = f"={quoted}!{cell_name(item.row, CAPAIAN, absolute=True)}"
+        ref = f"={quoted}!{cell_name(item.row + 1, CAPAIAN + 1, absolute=True)}"
         sheet.put(row, 2, Rumus(ref, capaian), KOLOM[2].gaya)
-        ref = f"={quoted}!{cell_name(item.row, PREDIKAT, absolute=True)}"
+        ref = f"={quoted}!{cell_name(item.row + 1, PREDIKAT + 1, absolute=True)}"
         sheet.put(row, 3, Rumus(ref, item.predikat or ""), KOLOM[3].gaya)
     sheet.row = first + len(rows)
     if rows:

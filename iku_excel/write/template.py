@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-import xlsxwriter
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
@@ -36,11 +35,13 @@ from iku_excel.columns import (
 )
 from iku_excel.model import Dokumen, Indikator, Program, Rentang, Target
 from iku_excel.values import plain_number
-from iku_excel.writer.cells import column_groups, excel_number, fits_excel
+from iku_excel.write.cells import column_groups, excel_number, fits_excel
+from iku_excel.write.workbook import new_workbook
 
 FONT = "Arial"
 ENTRY_ROWS = 300  # rows prepared (borders, dropdowns) below the header
-FIXED_DATE = dt.datetime(2020, 1, 1)
+# The date the committed template was first made with: a later one would change its bytes.
+TEMPLATE_DATE = dt.datetime(2020, 1, 1)
 
 
 class _Formats:
@@ -83,17 +84,15 @@ def build_template(dokumen: Dokumen | None = None) -> bytes:
     """The canonical workbook holding ``dokumen`` (blank when None), as xlsx bytes."""
     dokumen = dokumen or Dokumen()
     buffer = io.BytesIO()
-    wb = xlsxwriter.Workbook(
-        buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
-    )
     instansi = dokumen.identitas.instansi
-    wb.set_properties(
-        {
-            "title": f"Data SAKIP {instansi}".strip(),
-            "author": instansi or "iku_excel",
-            "comments": "Dibuat dengan iku_excel",
-            "created": FIXED_DATE,
-        }
+    wb = new_workbook(
+        buffer,
+        title=f"Data SAKIP {instansi}".strip(),
+        author=instansi or "iku_excel",
+        comments="Dibuat dengan iku_excel",
+        subject=None,
+        created=TEMPLATE_DATE,
+        print_layout=False,
     )
     fmt = _Formats(wb)
     _write_petunjuk(wb, fmt)

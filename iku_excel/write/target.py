@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from iku_excel.model import Dokumen, Kegiatan, Peran, Program, TargetIndikator, TargetSasaran
-from iku_excel.writer.blocks import KolomCetak, blok_ttd, header_band, judul, tanda_tangan
-from iku_excel.writer.cells import (
+from iku_excel.write.blocks import KolomCetak, blok_ttd, header_band, judul, tanda_tangan
+from iku_excel.write.cells import (
     Rumus,
     excel_number,
     money_format,
@@ -27,9 +27,9 @@ from iku_excel.writer.cells import (
     sum_formula,
     total,
 )
-from iku_excel.writer.paging import Group
-from iku_excel.writer.sheet import Lembar, Value
-from iku_excel.writer.style import JUMLAH_LABEL, SEL, SEL_KANAN, SEL_TENGAH, Gaya
+from iku_excel.write.paging import Group
+from iku_excel.write.sheet import Lembar, Value
+from iku_excel.write.style import JUMLAH_LABEL, SEL, SEL_KANAN, SEL_TENGAH, Gaya
 
 KOLOM = (
     KolomCetak("NO", 3.5, SEL_TENGAH),

@@ -1,8 +1,13 @@
 """Official lampiran workbooks, ready to print and sign: ``build_lampiran``.
 
+The ``write`` package makes every new workbook of iku_excel, each set up by ``workbook.py``
+(``new_workbook``): the lampiran (here), the data-entry template (``template.py``) and the
+rekap workbook (``rekap.py``).
+
 One sheet per kind of lampiran (``JenisLampiran``): the IKU table of the SK, the target and
 anggaran table, the Perjanjian Kinerja, and the measurement (pengukuran) table with its chart.
-The bytes are reproducible: the same document gives the same file, so outputs can be diffed.
+The bytes are reproducible (``workbook.py``): the same document gives the same file, so outputs
+can be diffed.
 
 Print set-up, the same on every sheet: landscape; paper F4 (Folio 8.5 x 13 in, 215 x 330 mm),
 A4 or Legal; margins 0.5 in left, right and top, 0.6 in bottom (footer at 0.25 in); centred;
@@ -13,46 +18,32 @@ and page breaks keep the signatory block whole is told in ``paging.py``.
 
 from __future__ import annotations
 
-import copy
-import datetime as dt
 import enum
 import io
 from collections.abc import Callable
 
-import xlsxwriter
-
 from iku_excel.calc import Aturan, HasilDokumen, compute_dokumen
 from iku_excel.errors import IkuInputError
 from iku_excel.model import Dokumen, Indikator
-from iku_excel.writer.cells import sheet_name
-from iku_excel.writer.finish import with_text_results
-from iku_excel.writer.grafik import WEIGHTS as GRAFIK_WEIGHTS
-from iku_excel.writer.grafik import write_grafik
-from iku_excel.writer.iku import WEIGHTS as IKU_WEIGHTS
-from iku_excel.writer.iku import write_iku
-from iku_excel.writer.paging import Kertas, Page
-from iku_excel.writer.pengukuran import WEIGHTS as PENGUKURAN_WEIGHTS
-from iku_excel.writer.pengukuran import write_pengukuran
-from iku_excel.writer.pk import WEIGHTS as PK_WEIGHTS
-from iku_excel.writer.pk import write_pk
-from iku_excel.writer.sheet import Lembar
-from iku_excel.writer.style import FONT, SIZE_BODY, Formats
-from iku_excel.writer.target import WEIGHTS as TARGET_WEIGHTS
-from iku_excel.writer.target import write_target
+from iku_excel.write.cells import sheet_name
+from iku_excel.write.finish import with_text_results
+from iku_excel.write.grafik import WEIGHTS as GRAFIK_WEIGHTS
+from iku_excel.write.grafik import write_grafik
+from iku_excel.write.iku import WEIGHTS as IKU_WEIGHTS
+from iku_excel.write.iku import write_iku
+from iku_excel.write.paging import Kertas, Page
+from iku_excel.write.pengukuran import WEIGHTS as PENGUKURAN_WEIGHTS
+from iku_excel.write.pengukuran import write_pengukuran
+from iku_excel.write.pk import WEIGHTS as PK_WEIGHTS
+from iku_excel.write.pk import write_pk
+from iku_excel.write.sheet import Lembar
+from iku_excel.write.style import Formats
+from iku_excel.write.target import WEIGHTS as TARGET_WEIGHTS
+from iku_excel.write.target import write_target
+from iku_excel.write.workbook import new_workbook
 
 __all__ = ["JenisLampiran", "Kertas", "available", "build_lampiran", "parse_jenis", "parse_kertas"]
 
-FIXED_DATE = dt.datetime(2000, 1, 1)  # document dates fixed: identical input, identical bytes
-WORKBOOK_OPTIONS = {
-    "in_memory": True,
-    "strings_to_formulas": False,  # text that starts with "=" stays text
-    "strings_to_urls": False,
-    "strings_to_numbers": False,
-    # Arial 10 as the Normal style: LibreOffice then sizes columns with Arial's digit width
-    # (with Calibri missing it used a wider substitute and shrank every page by a quarter).
-    "default_format_properties": {"font_name": FONT, "font_size": SIZE_BODY},
-    "default_row_height": 17,  # Arial 10 rows: 12.75 pt
-}
 SHEET_GRAFIK = "Grafik Capaian"
 
 
@@ -134,8 +125,15 @@ def build_lampiran(
     paper = parse_kertas(kertas)
     wanted = _wanted(dokumen, jenis, hasil)
     buffer = io.BytesIO()
-    workbook = xlsxwriter.Workbook(buffer, copy.deepcopy(WORKBOOK_OPTIONS))
-    _set_properties(workbook, dokumen, jenis)
+    ident = dokumen.identitas
+    tahun = str(ident.tahun) if ident.tahun else ""
+    workbook = new_workbook(
+        buffer,
+        title=" ".join(t for t in (TITLES[jenis], ident.instansi, ident.kabupaten, tahun) if t),
+        author=ident.instansi or "iku_excel",
+        company=ident.pemerintah,
+        comments="Dibuat dengan iku_excel",
+    )
     formats = Formats(workbook)
     page = Page(paper)
 
@@ -169,22 +167,6 @@ def _wanted(
     if jenis in found or (jenis is JenisLampiran.PENGUKURAN and dokumen.indikator):
         return [jenis]
     raise IkuInputError(_EMPTY[jenis])
-
-
-def _set_properties(workbook: xlsxwriter.Workbook, dokumen: Dokumen, jenis: JenisLampiran) -> None:
-    ident = dokumen.identitas
-    tahun = str(ident.tahun) if ident.tahun else ""
-    title = " ".join(t for t in (TITLES[jenis], ident.instansi, ident.kabupaten, tahun) if t)
-    workbook.set_properties(
-        {
-            "title": title,
-            "subject": "Sistem Akuntabilitas Kinerja Instansi Pemerintah (SAKIP)",
-            "author": ident.instansi or "iku_excel",
-            "company": ident.pemerintah,
-            "comments": "Dibuat dengan iku_excel",
-            "created": FIXED_DATE,
-        }
-    )
 
 
 def parse_jenis(value: JenisLampiran | str) -> JenisLampiran:

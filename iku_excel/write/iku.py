@@ -8,7 +8,7 @@ of their indicators; a sasaran without indicators still gets its row.
 from __future__ import annotations
 
 from iku_excel.model import Dokumen, Indikator, Peran, Sasaran
-from iku_excel.writer.blocks import (
+from iku_excel.write.blocks import (
     KolomCetak,
     blok_lampiran,
     blok_ttd,
@@ -17,9 +17,9 @@ from iku_excel.writer.blocks import (
     kop,
     tanda_tangan,
 )
-from iku_excel.writer.paging import Group
-from iku_excel.writer.sheet import Lembar
-from iku_excel.writer.style import SEL_TENGAH
+from iku_excel.write.paging import Group
+from iku_excel.write.sheet import Lembar
+from iku_excel.write.style import SEL_TENGAH
 
 KOLOM = (
     KolomCetak("NO", 3.5, SEL_TENGAH),

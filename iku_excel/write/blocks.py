@@ -10,11 +10,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from iku_excel.model import Identitas, Penandatangan
-from iku_excel.writer.cells import column_groups
-from iku_excel.writer.metrics import fits
-from iku_excel.writer.paging import Group
-from iku_excel.writer.sheet import Lembar
-from iku_excel.writer.style import (
+from iku_excel.write.cells import column_groups
+from iku_excel.write.metrics import fits
+from iku_excel.write.paging import Group
+from iku_excel.write.sheet import Lembar
+from iku_excel.write.style import (
     HEADER,
     JUDUL,
     KOP_ALAMAT,

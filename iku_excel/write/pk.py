@@ -18,7 +18,7 @@ from decimal import Decimal
 from iku_excel.calc import own_or_sum
 from iku_excel.model import Dokumen, Indikator, Penandatangan, Peran, Program, Rentang, Sasaran
 from iku_excel.values import is_percent_satuan, plain_number
-from iku_excel.writer.blocks import (
+from iku_excel.write.blocks import (
     KolomCetak,
     blok_ttd,
     header_band,
@@ -26,7 +26,7 @@ from iku_excel.writer.blocks import (
     spacer,
     tanda_tangan,
 )
-from iku_excel.writer.cells import (
+from iku_excel.write.cells import (
     Rumus,
     excel_number,
     money_format,
@@ -35,9 +35,9 @@ from iku_excel.writer.cells import (
     sum_formula,
     total,
 )
-from iku_excel.writer.paging import Group
-from iku_excel.writer.sheet import Lembar, Value
-from iku_excel.writer.style import HEADER, JUMLAH_LABEL, SEL, SEL_KANAN, SEL_TENGAH, Gaya
+from iku_excel.write.paging import Group
+from iku_excel.write.sheet import Lembar, Value
+from iku_excel.write.style import HEADER, JUMLAH_LABEL, SEL, SEL_KANAN, SEL_TENGAH, Gaya
 
 KOLOM = (
     KolomCetak("No", 5, SEL_TENGAH),

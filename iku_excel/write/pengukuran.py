@@ -40,10 +40,11 @@ from iku_excel.calc.formulas import (
     serapan_total_formula,
     sisa_anggaran_formula,
 )
+from iku_excel.grid import cell_name, column_letter
 from iku_excel.model import Dokumen, Peran, Rentang
 from iku_excel.text import TW_NAMES
 from iku_excel.values import plain_number
-from iku_excel.writer.blocks import (
+from iku_excel.write.blocks import (
     KolomCetak,
     blok_ttd,
     header_band,
@@ -51,20 +52,18 @@ from iku_excel.writer.blocks import (
     spacer,
     tanda_tangan,
 )
-from iku_excel.writer.cells import (
+from iku_excel.write.cells import (
     Number,
     Rumus,
-    cell_name,
-    col_name,
     excel_number,
     fits_excel,
     money_format,
     number_format,
     places,
 )
-from iku_excel.writer.paging import Group
-from iku_excel.writer.sheet import Lembar, Value
-from iku_excel.writer.style import HEADER, JUMLAH_LABEL, SEL, SEL_KANAN, SEL_TENGAH, Gaya
+from iku_excel.write.paging import Group
+from iku_excel.write.sheet import Lembar, Value
+from iku_excel.write.style import HEADER, JUMLAH_LABEL, SEL, SEL_KANAN, SEL_TENGAH, Gaya
 
 ANGKA = SEL_TENGAH.but(wrap=False)
 FMT_PERSEN_ANGKA = "0.00"  # capaian and serapan: percent units, two decimals as calculated
@@ -167,7 +166,7 @@ def _write_sasaran(
     sheet.put(first, NO, hs.sasaran.no, KOLOM[NO].gaya, last_row=rata)
     sheet.put(first, SASARAN, hs.sasaran.uraian, KOLOM[SASARAN].gaya, last_row=rata)
     sheet.put(rata, INDIKATOR, "Rata-rata capaian sasaran", JUMLAH_LABEL, last_col=TAHUN)
-    capaian_range = f"{cell_name(first, CAPAIAN)}:{cell_name(rata - 1, CAPAIAN)}"
+    capaian_range = f"{cell_name(first + 1, CAPAIAN + 1)}:{cell_name(rata, CAPAIAN + 1)}"
     mean = Rumus(rata_rata_formula(capaian_range), _cached(hs.capaian))
     sheet.put(rata, CAPAIAN, mean, _bold(ANGKA.but(num_format=FMT_PERSEN_ANGKA)))
     sheet.put(rata, PREDIKAT, _predikat(rata, hs.predikat, skala, as_formulas), _bold(ANGKA))
@@ -189,7 +188,7 @@ def _write_indikator(
     if ind.realisasi_tahun is not None:  # the table's own year value: kept as given
         _put_number(sheet, row, TAHUN, ind.realisasi_tahun)
     else:
-        refs = [cell_name(row, c) for c in tw_cols]
+        refs = [cell_name(row + 1, c + 1) for c in tw_cols]
         formula = Rumus(realisasi_formula(hi.akumulasi, refs), _cached(hi.realisasi_tahun))
         fmt = number_format(max((places(v) for v in ind.realisasi if v is not None), default=0))
         sheet.put(row, TAHUN, formula, ANGKA.but(num_format=fmt))
@@ -198,7 +197,7 @@ def _write_indikator(
         # a range method with a one-number target: no formula gives the calculator's answer
         sheet.put(row, CAPAIAN, hi.capaian, capaian_fmt)
     else:
-        capaian = capaian_formula_for(hi, target_ref, cell_name(row, TAHUN), target_atas)
+        capaian = capaian_formula_for(hi, target_ref, cell_name(row + 1, TAHUN + 1), target_atas)
         sheet.put(row, CAPAIAN, Rumus(capaian, _cached(hi.capaian)), capaian_fmt)
     sheet.put(row, PREDIKAT, _predikat(row, hi.predikat, skala, as_formulas), ANGKA)
 
@@ -211,13 +210,13 @@ def _write_target(sheet: Lembar, row: int, hi: HasilIndikator) -> tuple[str, str
         sheet.put(row, TARGET, f"{bawah} - {atas}", ANGKA)
         return bawah, atas
     _put_number(sheet, row, TARGET, target)
-    return cell_name(row, TARGET), None
+    return cell_name(row + 1, TARGET + 1), None
 
 
 def _predikat(row: int, predikat: str | None, skala: SkalaPredikat, as_formula: bool) -> Value:
     if not as_formula:
         return predikat or ""
-    return Rumus(predikat_formula(skala, cell_name(row, CAPAIAN)), predikat or "")
+    return Rumus(predikat_formula(skala, cell_name(row + 1, CAPAIAN + 1)), predikat or "")
 
 
 def band_fill(index: int, count: int) -> str:
@@ -231,7 +230,7 @@ def _colour_predikat(sheet: Lembar, first: int, last: int, skala: SkalaPredikat)
     bands = skala.bands
     for i, band in enumerate(bands):
         text = band.predikat.replace('"', '""')
-        formula = f'=${col_name(PREDIKAT)}{first + 1}="{text}"'
+        formula = f'=${column_letter(PREDIKAT + 1)}{first + 1}="{text}"'
         sheet.colour_when((first, CAPAIAN), (last, PREDIKAT), formula, band_fill(i, len(bands)))
 
 
@@ -257,7 +256,7 @@ def _write_program_row(
     sheet: Lembar, row: int, no: int, hp: HasilProgram, rata_row: int | None, money: Gaya
 ) -> None:
     a = hp.anggaran
-    pagu, realisasi = cell_name(row, SATUAN), cell_name(row, TW1)
+    pagu, realisasi = cell_name(row + 1, SATUAN + 1), cell_name(row + 1, TW1 + 1)
     sheet.put(row, NO, no, SEL_TENGAH)
     sheet.put(row, SASARAN, hp.program.nama, SEL, last_col=INDIKATOR)
     sheet.put(row, SATUAN, a.anggaran, money, last_col=TARGET)
@@ -270,10 +269,12 @@ def _write_program_row(
         sheet.put(row, CAPAIAN, None, ANGKA)
         sheet.put(row, PREDIKAT, None, ANGKA)
         return
-    gap = selisih_formula(cell_name(rata_row, CAPAIAN), cell_name(row, TW3))
+    gap = selisih_formula(cell_name(rata_row + 1, CAPAIAN + 1), cell_name(row + 1, TW3 + 1))
     sheet.put(row, CAPAIAN, Rumus(gap, _cached(hp.selisih)), ANGKA.but(num_format="0.00"))
     label = hp.efisiensi.label if hp.efisiensi is not None else ""
-    sheet.put(row, PREDIKAT, Rumus(efisiensi_formula(cell_name(row, CAPAIAN)), label), ANGKA)
+    sheet.put(
+        row, PREDIKAT, Rumus(efisiensi_formula(cell_name(row + 1, CAPAIAN + 1)), label), ANGKA
+    )
 
 
 def _write_program_total(
@@ -281,8 +282,8 @@ def _write_program_total(
 ) -> None:
     total = hasil.total
     last = row - 1
-    pagu_range = f"{cell_name(first, SATUAN)}:{cell_name(last, SATUAN)}"
-    realisasi_range = f"{cell_name(first, TW1)}:{cell_name(last, TW1)}"
+    pagu_range = f"{cell_name(first + 1, SATUAN + 1)}:{cell_name(last + 1, SATUAN + 1)}"
+    realisasi_range = f"{cell_name(first + 1, TW1 + 1)}:{cell_name(last + 1, TW1 + 1)}"
     bold_money = _bold(money)
     sheet.put(row, NO, "Jumlah", JUMLAH_LABEL, last_col=INDIKATOR)
     jumlah_pagu = Rumus(jumlah_formula(pagu_range), _cached(total.anggaran))
@@ -291,7 +292,7 @@ def _write_program_total(
     sheet.put(row, TW1, jumlah_realisasi, bold_money, last_col=TW2)
     serapan = Rumus(serapan_total_formula(pagu_range, realisasi_range), _cached(total.serapan))
     sheet.put(row, TW3, serapan, _bold(ANGKA.but(num_format=FMT_PERSEN_ANGKA)))
-    sisa = sisa_anggaran_formula(cell_name(row, SATUAN), cell_name(row, TW1))
+    sisa = sisa_anggaran_formula(cell_name(row + 1, SATUAN + 1), cell_name(row + 1, TW1 + 1))
     sheet.put(row, TW4, Rumus(sisa, _cached(total.sisa)), bold_money, last_col=TAHUN)
     sheet.put(row, CAPAIAN, None, ANGKA)
     sheet.put(row, PREDIKAT, None, ANGKA)

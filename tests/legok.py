@@ -4,8 +4,9 @@ Everything here is transcribed from ../shared/seed/000_e4a71e80caa44ef4.txt (the
 lampiran and its target/anggaran table), spelling included ("Prosentase", "difasiltasi"), except
 what the seed does not hold and a capaian needs, which is invented and marked ``INVENTED``:
 annual targets of the indicators the target table leaves out, polaritas and akumulasi, the
-realisasi per triwulan and the realisasi anggaran. It builds the bundled example workbook
-(contoh/legok_2020.xlsx) and is the reference the tests compare that workbook with.
+realisasi per triwulan and the realisasi anggaran. Test data, not part of the package:
+tools/regenerate.py builds the bundled example workbook (contoh/legok_2020.xlsx) from it, and
+the tests compare that workbook with it.
 """
 
 from __future__ import annotations

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from iku_excel.calc.formulas import sum_refs_formula
-from iku_excel.grid import column_letter
-from iku_excel.writer.style import FMT_MONEY, FMT_MONEY_CENTS
+from iku_excel.grid import cell_name
+from iku_excel.write.style import FMT_MONEY, FMT_MONEY_CENTS
 
 Number = int | float
 MAX_PLACES = 4  # decimals shown for targets and realisasi (IKM 88.4, SAKIP 61.25)
@@ -79,18 +79,6 @@ def column_groups(groups: Sequence[str]) -> list[tuple[str, int, int]]:
     return spans
 
 
-def col_name(col: int) -> str:
-    """The letters of a 0-based column (XlsxWriter counts from 0): 0 -> A, 27 -> AB."""
-    return column_letter(col + 1)
-
-
-def cell_name(row: int, col: int, *, absolute: bool = False) -> str:
-    """A1 name of a 0-based (row, col); ``absolute``: $A$1."""
-    if absolute:
-        return f"${col_name(col)}${row + 1}"
-    return f"{col_name(col)}{row + 1}"
-
-
 def sum_formula(cells: Sequence[tuple[int, int]]) -> str:
     """``=SUM(H5,H7,H14)`` of scattered cells, a contiguous run as one range, and split into
     several SUMs when there are more arguments than Excel accepts."""
@@ -105,11 +93,18 @@ def _ranges(cells: Sequence[tuple[int, int]]) -> list[str]:
             prev = cell
             continue
         if start is not None and prev is not None:
-            refs.append(
-                cell_name(*start) if start == prev else f"{cell_name(*start)}:{cell_name(*prev)}"
-            )
+            refs.append(_name(start) if start == prev else f"{_name(start)}:{_name(prev)}")
         start = prev = cell
     return refs
+
+
+def _name(cell: tuple[int, int]) -> str:
+    return cell_name(cell[0] + 1, cell[1] + 1)
+
+
+def quoted_sheet(name: str) -> str:
+    """A sheet name as a formula refers to it: ``'Pengukuran Kinerja'``, quotes doubled."""
+    return "'" + name.replace("'", "''") + "'"
 
 
 def sheet_name(text: str) -> str:
