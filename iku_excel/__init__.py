@@ -16,8 +16,8 @@ from iku_excel.errors import IkuError, IkuFileError, IkuInputError, Problem, Sev
 __version__ = "0.1.0"
 
 _LAZY = {
-    "read_workbook": "iku_excel.reader",
-    "ReadResult": "iku_excel.reader",
+    "read_workbook": "iku_excel.read.workbook",
+    "ReadResult": "iku_excel.read.workbook",
     "compute_dokumen": "iku_excel.calc",
     "compute_indikator": "iku_excel.calc",
     "Aturan": "iku_excel.calc",
@@ -25,10 +25,10 @@ _LAZY = {
     "build_lampiran": "iku_excel.write",
     "JenisLampiran": "iku_excel.write",
     "build_template": "iku_excel.write.template",
-    "hitung_workbook": "iku_excel.hitung",
-    "fill_workbook": "iku_excel.isi",
+    "hitung_workbook": "iku_excel.fill.calculated",
+    "fill_workbook": "iku_excel.fill.workbook",
     "build_rekap": "iku_excel.write.rekap",
-    "read_sumber": "iku_excel.realisasi",
+    "read_sumber": "iku_excel.fill.realisasi",
     "Dokumen": "iku_excel.model",
     "Sasaran": "iku_excel.model",
     "Indikator": "iku_excel.model",
@@ -41,8 +41,9 @@ _LAZY = {
 
 if TYPE_CHECKING:
     from iku_excel.calc import Aturan, compute_dokumen, compute_indikator, load_aturan
-    from iku_excel.hitung import hitung_workbook
-    from iku_excel.isi import fill_workbook
+    from iku_excel.fill.calculated import hitung_workbook
+    from iku_excel.fill.realisasi import read_sumber
+    from iku_excel.fill.workbook import fill_workbook
     from iku_excel.model import (
         Akumulasi,
         Dokumen,
@@ -53,8 +54,7 @@ if TYPE_CHECKING:
         Program,
         Sasaran,
     )
-    from iku_excel.reader import ReadResult, read_workbook
-    from iku_excel.realisasi import read_sumber
+    from iku_excel.read.workbook import ReadResult, read_workbook
     from iku_excel.write import JenisLampiran, build_lampiran
     from iku_excel.write.rekap import build_rekap
     from iku_excel.write.template import build_template

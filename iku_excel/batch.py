@@ -17,14 +17,14 @@ from pathlib import Path
 from iku_excel.calc import Aturan
 from iku_excel.errors import IkuInputError, Problem, Severity
 from iku_excel.fileio import write_bytes_atomic
-from iku_excel.isi import (
+from iku_excel.fill.realisasi import SumberRealisasi
+from iku_excel.fill.workbook import (
     HasilIsi,
     Tugas,
     expand_sources,
     explain_unmatched,
     receipt_rows,
 )
-from iku_excel.realisasi import SumberRealisasi
 
 RECEIPT_FIELDS = ("berkas", "sheet", "sel", "lama", "baru", "rumus")
 

@@ -129,7 +129,7 @@ def baca_command(file: Path, sheet: str | None, header_row: int | None, as_json:
       iku baca data_iku.xlsx --sheet "IKU 2024" --json > data.json
     """
     from iku_excel.jsonout import result_to_dict
-    from iku_excel.reader import read_workbook
+    from iku_excel.read.workbook import read_workbook
 
     result = read_workbook(file, sheet=sheet, header_row=header_row)
     if as_json:
@@ -193,7 +193,7 @@ def lampiran_command(
     """
     from iku_excel.calc import compute_dokumen
     from iku_excel.fileio import write_bytes_atomic
-    from iku_excel.reader import read_workbook
+    from iku_excel.read.workbook import read_workbook
     from iku_excel.write import build_lampiran
 
     rules = _load_aturan(aturan)
@@ -234,7 +234,7 @@ def hitung_command(
       iku hitung pengukuran_tw4.xlsx -o pengukuran_tw4_hasil.xlsx
       iku hitung pengukuran.xlsx -o hasil.xlsx --aturan aturan.toml --json
     """
-    from iku_excel.hitung import hitung_workbook
+    from iku_excel.fill.calculated import hitung_workbook
     from iku_excel.summary import hasil_rows, hasil_table
 
     outcome = hitung_workbook(file, output, aturan=_load_aturan(aturan), overwrite=timpa)
@@ -267,8 +267,8 @@ def contoh_command(output: Path, tanpa_pdf: bool, timpa: bool) -> None:
     """
     from iku_excel.calc import Aturan, compute_dokumen
     from iku_excel.fileio import write_bytes_atomic
-    from iku_excel.hitung import hitung_workbook
-    from iku_excel.reader import read_workbook
+    from iku_excel.fill.calculated import hitung_workbook
+    from iku_excel.read.workbook import read_workbook
     from iku_excel.resources import contoh_path
     from iku_excel.write import build_lampiran
 
@@ -345,8 +345,8 @@ def isi_command(
       iku isi data/ --realisasi realisasi.csv --dry-run --tanda-terima cek.csv
     """
     from iku_excel.batch import plan_isi, write_receipt
-    from iku_excel.isi import fill_batch
-    from iku_excel.realisasi import read_sumber
+    from iku_excel.fill.realisasi import read_sumber
+    from iku_excel.fill.workbook import fill_batch
 
     if output is not None and in_place:
         raise click.UsageError("pilih salah satu: -o FOLDER atau --in-place")
@@ -405,7 +405,7 @@ def rekap_command(
       iku rekap tw1.xlsx tw2.xlsx tw3.xlsx tw4.xlsx -o rekap_tahunan.xlsx
     """
     from iku_excel.fileio import write_bytes_atomic
-    from iku_excel.isi import expand_sources, explain_unmatched
+    from iku_excel.fill.workbook import expand_sources, explain_unmatched
     from iku_excel.write.rekap import build_rekap
 
     found, unmatched = expand_sources(sources)

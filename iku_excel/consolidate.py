@@ -30,7 +30,7 @@ from pathlib import Path
 from iku_excel.calc import Aturan, HasilDokumen, Kode, compute_dokumen, round_half_away
 from iku_excel.errors import IkuError, IkuFileError, Problem, Severity
 from iku_excel.model import Sasaran
-from iku_excel.reader import read_workbook
+from iku_excel.read.workbook import read_workbook
 from iku_excel.text import SASARAN_ACROSS_FILES_MIN, fold_text, similarity, words_of
 
 __all__ = [

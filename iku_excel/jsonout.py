@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from iku_excel.model import Dokumen, Indikator, Penandatangan, Program, Rentang, Target
-from iku_excel.reader import ReadResult
+from iku_excel.read.workbook import ReadResult
 
 
 def number(value: Decimal | None) -> int | float | None:

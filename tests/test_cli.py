@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from iku_excel.cli import main
 from iku_excel.jsonout import result_to_dict
-from iku_excel.reader import read_workbook
+from iku_excel.read.workbook import read_workbook
 from iku_excel.resources import contoh_path
 
 README = Path(__file__).resolve().parent.parent / "README.md"

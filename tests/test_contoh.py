@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import seed
 
-from iku_excel.reader import ReadResult, read_workbook
+from iku_excel.read.workbook import ReadResult, read_workbook
 from iku_excel.resources import contoh_path
 from iku_excel.text import normalize_text
 
@@ -115,4 +115,4 @@ def test_public_api_is_lazy() -> None:
     assert done.stdout.strip() == "[]"
     import iku_excel
 
-    assert iku_excel.read_workbook.__module__ == "iku_excel.reader"
+    assert iku_excel.read_workbook.__module__ == "iku_excel.read.workbook"

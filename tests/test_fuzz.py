@@ -52,10 +52,10 @@ from openpyxl.utils import get_column_letter
 from iku_excel.calc import Aturan, compute_dokumen
 from iku_excel.cli import main
 from iku_excel.errors import IkuError
-from iku_excel.hitung import hitung_workbook
-from iku_excel.isi import fill_workbook
-from iku_excel.reader import read_workbook
-from iku_excel.realisasi import BarisRealisasi
+from iku_excel.fill.calculated import hitung_workbook
+from iku_excel.fill.realisasi import BarisRealisasi
+from iku_excel.fill.workbook import fill_workbook
+from iku_excel.read.workbook import read_workbook
 from iku_excel.write import build_lampiran
 
 REPO = Path(__file__).resolve().parent.parent

@@ -17,9 +17,9 @@ from openpyxl.styles import Border, Side
 
 from iku_excel.calc import compute_dokumen, parse_aturan
 from iku_excel.cli import main
-from iku_excel.hitung import hitung_workbook
+from iku_excel.fill.calculated import hitung_workbook
 from iku_excel.libreoffice import convert, find_soffice
-from iku_excel.reader import read_workbook
+from iku_excel.read.workbook import read_workbook
 
 THIN = Side(style="thin")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)

@@ -53,7 +53,7 @@ from hostile.make_hostile import (
 from iku_excel import fileio
 from iku_excel.cli import main
 from iku_excel.errors import IkuFileError
-from iku_excel.reader import read_workbook
+from iku_excel.read.workbook import read_workbook
 from iku_excel.xlsx.patch import CellWrite, patch_workbook, read_cells, sheet_part_names
 
 REPO = Path(__file__).resolve().parent.parent

@@ -250,8 +250,8 @@ def test_the_source_is_read_once_what_is_planned_is_what_is_patched(
 ) -> None:
     """Reading the workbook for the plan and again for the patch would let a file saved in
     between get cells planned for another version of it."""
-    from iku_excel.isi import fill_workbook
-    from iku_excel.realisasi import read_sumber
+    from iku_excel.fill.realisasi import read_sumber
+    from iku_excel.fill.workbook import fill_workbook
 
     opened: list[Path] = []
     real_open = Path.open

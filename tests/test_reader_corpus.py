@@ -12,7 +12,7 @@ import pytest
 from corpus.expect import check
 
 from iku_excel.jsonout import result_to_dict
-from iku_excel.reader import read_workbook
+from iku_excel.read.workbook import read_workbook
 
 CORPUS = Path(__file__).parent / "corpus"
 CASES = sorted(CORPUS.glob("*.expected.json"))

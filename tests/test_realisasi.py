@@ -11,14 +11,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from iku_excel.errors import IkuInputError, Severity
-from iku_excel.model import Indikator
-from iku_excel.realisasi import (
+from iku_excel.fill.realisasi import (
     BarisRealisasi,
     Kecocokan,
     applies_to,
     match_rows,
     read_sumber,
 )
+from iku_excel.model import Indikator
 from iku_excel.text import normalize_text
 
 INDIKATOR = (

@@ -39,7 +39,7 @@ from iku_excel.calc import SKALA_LKJIP, SKALA_SAKIP
 from iku_excel.consolidate import column_labels, group_sasaran, rank_descending
 from iku_excel.errors import IkuInputError, Severity
 from iku_excel.model import Dokumen, Identitas, Indikator, Polaritas, Sasaran
-from iku_excel.reader import ReadResult
+from iku_excel.read.workbook import ReadResult
 from iku_excel.write.rekap import band_conditions, band_text, build_rekap
 
 D = Decimal

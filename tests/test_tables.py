@@ -11,7 +11,7 @@ import pytest
 from iku_excel.calc import compute_dokumen
 from iku_excel.grid import Cell, Grid, Range
 from iku_excel.model import Dokumen, Indikator, Sasaran
-from iku_excel.reader import read_grids
+from iku_excel.read.workbook import read_grids
 from iku_excel.values import is_percent_format, is_percent_satuan
 
 HEADER = ["NO", "SASARAN", "INDIKATOR", "SATUAN", "TARGET", "TW I", "TW II", "TW III", "TW IV"]

@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 from legok import LEGOK_2020
 
-from iku_excel.columns import IKU_COLUMNS, REALISASI_COLUMNS, SHEET_TARGET, TARGET_COLUMNS
+from iku_excel.detect.columns import IKU_COLUMNS, REALISASI_COLUMNS, SHEET_TARGET, TARGET_COLUMNS
 from iku_excel.resources import contoh_path, template_path
 from iku_excel.write.template import build_template
 

@@ -34,7 +34,7 @@ from iku_excel.model import (
     TargetIndikator,
     TargetSasaran,
 )
-from iku_excel.reader import read_workbook
+from iku_excel.read.workbook import read_workbook
 from iku_excel.write import JenisLampiran, Kertas, available, build_lampiran
 
 D = Decimal

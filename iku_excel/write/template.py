@@ -16,7 +16,7 @@ from typing import Any
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from iku_excel.columns import (
+from iku_excel.detect.columns import (
     AKUMULASI_CHOICES,
     IDENTITAS_FIELDS,
     IKU_COLUMNS,

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from iku_excel.columns import IDENTITAS_FIELDS
+from iku_excel.detect.columns import IDENTITAS_FIELDS
+from iku_excel.detect.layout import Jenis, TableLayout, find_tables
 from iku_excel.errors import IkuFileError, Problem, Severity
 from iku_excel.grid import Grid, cell_name
-from iku_excel.layout import Jenis, TableLayout, find_tables
 from iku_excel.model import (
     Dokumen,
     Identitas,
@@ -24,8 +24,8 @@ from iku_excel.model import (
     Sasaran,
     TargetSasaran,
 )
-from iku_excel.surroundings import identitas_from, read_surroundings
-from iku_excel.tables import (
+from iku_excel.read.surroundings import identitas_from, read_surroundings
+from iku_excel.read.tables import (
     RealisasiRow,
     TableContext,
     data_end,

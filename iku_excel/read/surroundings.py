@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from iku_excel.detect.layout import TableLayout
 from iku_excel.errors import Problem, Severity
 from iku_excel.grid import Grid, cell_name
-from iku_excel.layout import TableLayout
 from iku_excel.model import Identitas, Penandatangan, Peran
 from iku_excel.values import clean_text, is_empty, parse_nip
 

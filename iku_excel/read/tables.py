@@ -14,10 +14,10 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import TypeVar
 
-from iku_excel.columns import AKUMULASI_CHOICES, PERAN_CHOICES, POLARITAS_CHOICES
+from iku_excel.detect.columns import AKUMULASI_CHOICES, PERAN_CHOICES, POLARITAS_CHOICES
+from iku_excel.detect.layout import TableLayout
 from iku_excel.errors import Problem, Severity
 from iku_excel.grid import Cell, Grid, cell_name
-from iku_excel.layout import TableLayout
 from iku_excel.model import (
     Akumulasi,
     Indikator,

@@ -25,11 +25,11 @@ from pathlib import Path
 from iku_excel.calc import Aturan, compute_dokumen
 from iku_excel.errors import IkuError, IkuFileError, Problem, Severity
 from iku_excel.fileio import describe_os_error, write_bytes_atomic
+from iku_excel.fill.calculated import plan_hitung
+from iku_excel.fill.realisasi import BarisRealisasi, match_rows
 from iku_excel.grid import cell_name
-from iku_excel.hitung import plan_hitung
 from iku_excel.model import Dokumen, Indikator, PerTriwulan, Sel
-from iku_excel.reader import ReadResult, read_workbook
-from iku_excel.realisasi import BarisRealisasi, match_rows
+from iku_excel.read.workbook import ReadResult, read_workbook
 from iku_excel.values import plain_number
 from iku_excel.xlsx.patch import CellChange, CellWrite, Workbook, one_per_cell, patch_workbook
 from iku_excel.xlsx.workbook import WorkbookFile

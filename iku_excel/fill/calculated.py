@@ -27,12 +27,12 @@ from iku_excel.calc.formulas import (
     predikat_formula,
     realisasi_formula,
 )
+from iku_excel.detect.layout import Jenis, TableLayout
 from iku_excel.errors import IkuFileError, Problem, Severity
 from iku_excel.fileio import write_bytes_atomic
 from iku_excel.grid import cell_name
-from iku_excel.layout import Jenis, TableLayout
 from iku_excel.model import Indikator, Rentang, Sel
-from iku_excel.reader import ReadResult, read_workbook
+from iku_excel.read.workbook import ReadResult, read_workbook
 from iku_excel.xlsx.patch import CellChange, CellWrite, one_per_cell, patch_workbook
 from iku_excel.xlsx.workbook import WorkbookFile
 
