@@ -15,6 +15,14 @@ Top-level keys with a special meaning:
   at least one reported problem with that code (and that location, when ``cell`` is not null);
 * ``problems_forbidden``: ``["code", ...]``, no reported problem may have one of these codes;
 * keys starting with ``_`` (``_about``) are notes for people and are not checked.
+
+Extensions used by the blind corpora (tests/corpus_blind/exports/README.md):
+
+* ``refused: true`` with ``message_contains``: the reader must refuse the file (``check`` is
+  then given the refusal's message as ``error``);
+* a ``problems_expected`` item may carry ``severity``: the matching problem must have it;
+* ``without_libreoffice``: the whole expectation where LibreOffice is missing (``applicable``);
+* ``pk_refused: true``: the Perjanjian Kinerja writer must refuse the file (``check_pk``).
 """
 
 from __future__ import annotations
@@ -53,22 +61,59 @@ PROBLEM_CODES = (
 )
 
 
-def check(expected: dict[str, Any], actual: dict[str, Any]) -> list[str]:
-    """Every way ``actual`` differs from the partial expectation, one readable line each."""
+# Keys of an expectation that are instructions, not values of the reader's JSON.
+_NOT_VALUES = frozenset(
+    {"problems_expected", "problems_forbidden", "pk_refused", "without_libreoffice", "refused",
+     "message_contains"}
+)  # fmt: skip
+
+
+def applicable(expected: dict[str, Any], libreoffice: bool) -> dict[str, Any]:
+    """The expectation that holds on this machine (``without_libreoffice`` replaces the whole
+    one where LibreOffice, which converts a .xls, is missing)."""
+    if not libreoffice and "without_libreoffice" in expected:
+        return dict(expected["without_libreoffice"])
+    return expected
+
+
+def check(
+    expected: dict[str, Any], actual: dict[str, Any] | None = None, error: str | None = None
+) -> list[str]:
+    """Every way the outcome differs from the partial expectation, one readable line each.
+
+    ``actual`` is the reader's JSON when it read the file; ``error`` the message of its
+    refusal when it refused (``refused: true`` expects one, holding every word of
+    ``message_contains``, compared case-insensitively after whitespace normalisation)."""
+    if expected.get("refused"):
+        if error is None:
+            return ["expected a refusal, the file was read"]
+        text = " ".join(error.split()).casefold()
+        return [
+            f"refusal message lacks {word!r}: {error!r}"
+            for word in expected.get("message_contains", [])
+            if " ".join(word.split()).casefold() not in text
+        ]
+    if error is not None or actual is None:
+        return [f"expected a reading, got a refusal: {error!r}"]
     mismatches: list[str] = []
     problems = actual.get("problems") or []
     for key, want in expected.items():
-        if key.startswith("_"):
+        if key.startswith("_") or key in _NOT_VALUES:
             continue
-        if key == "problems_expected":
-            mismatches.extend(_missing_problems(want, problems))
-        elif key == "problems_forbidden":
-            mismatches.extend(_forbidden_problems(want, problems))
-        elif key not in actual:
+        if key not in actual:
             mismatches.append(f"{key}: missing (expected {want!r})")
         else:
             _compare(want, actual[key], key, mismatches)
+    mismatches.extend(_missing_problems(expected.get("problems_expected", []), problems))
+    mismatches.extend(_forbidden_problems(expected.get("problems_forbidden", []), problems))
     return mismatches
+
+
+def check_pk(expected: dict[str, Any], pk_refused: bool) -> list[str]:
+    """``pk_refused``: whether the Perjanjian Kinerja writer refused this file."""
+    if expected.get("pk_refused") and not pk_refused:
+        return ["a PK was written from a file that has no targets"]
+    return []
 
 
 def _is_number(value: Any) -> bool:
@@ -116,14 +161,21 @@ def location(problem: dict[str, Any]) -> str | None:
 def _missing_problems(wanted: list[dict[str, Any]], problems: list[dict[str, Any]]) -> list[str]:
     out = []
     for want in wanted:
-        code, cell = want["code"], want.get("cell")
+        code, cell, severity = want["code"], want.get("cell"), want.get("severity")
         if not any(
-            p.get("code") == code and (cell is None or location(p) == cell) for p in problems
+            p.get("code") == code
+            and (cell is None or location(p) == cell)
+            and (severity is None or p.get("severity") == severity)
+            for p in problems
         ):
             where = f" at {cell}" if cell else ""
-            seen = [location(p) for p in problems if p.get("code") == code]
+            sev = f" ({severity})" if severity else ""
+            same_code = [p for p in problems if p.get("code") == code]
+            seen = [
+                (location(p), p.get("severity")) if severity else location(p) for p in same_code
+            ]
             hint = f" (reported at {seen})" if seen else ""
-            out.append(f"problems: expected {code}{where}, not reported{hint}")
+            out.append(f"problems: expected {code}{sev}{where}, not reported{hint}")
     return out
 
 

@@ -10,7 +10,7 @@ committed .xls instead of converting it again (no LibreOffice needed).
 Nothing here imports or runs iku_excel: the expectations are the truth of the documents
 modelled, written next to the values typed into the cells. README.md lists the files, the
 published forms they follow, their traps and the expectation format extensions;
-expect_exports.py is the comparator (it extends tests/corpus/expect.py).
+tests/corpus/expect.py is the comparator (with the extensions in README.md).
 """
 
 from __future__ import annotations

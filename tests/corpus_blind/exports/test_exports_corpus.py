@@ -17,8 +17,8 @@ import pytest
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-import expect_exports  # noqa: E402
 import make_exports  # noqa: E402
+from corpus import expect  # noqa: E402  (the one comparator, tests/corpus/expect.py)
 
 GENS = make_exports.build_all()
 
@@ -58,10 +58,10 @@ def test_every_input_has_an_expectation() -> None:
 
 def test_refusal() -> None:
     exp = {"refused": True, "message_contains": ["lke.xlsx", "Evaluasi"]}
-    assert expect_exports.check(exp, error="lke.xlsx: ini lembar  evaluasi (LKE)") == []
-    assert expect_exports.check(exp, error="lke.xlsx: bukan tabel") != []
-    assert expect_exports.check(exp, actual={"sasaran": []}) != []
-    assert expect_exports.check({"sasaran": []}, error="refused") != []
+    assert expect.check(exp, error="lke.xlsx: ini lembar  evaluasi (LKE)") == []
+    assert expect.check(exp, error="lke.xlsx: bukan tabel") != []
+    assert expect.check(exp, actual={"sasaran": []}) != []
+    assert expect.check({"sasaran": []}, error="refused") != []
 
 
 def test_severity_and_libreoffice() -> None:
@@ -71,15 +71,15 @@ def test_severity_and_libreoffice() -> None:
     }
     info = {"problems": [{"code": "xls-dikonversi", "severity": "info"}]}
     warn = {"problems": [{"code": "xls-dikonversi", "severity": "warning"}]}
-    assert expect_exports.check(exp, info) == []
-    assert expect_exports.check(exp, warn) != []
-    alt = expect_exports.applicable(exp, libreoffice=False)
-    assert expect_exports.check(alt, error="LibreOffice tidak terpasang") == []
+    assert expect.check(exp, info) == []
+    assert expect.check(exp, warn) != []
+    alt = expect.applicable(exp, libreoffice=False)
+    assert expect.check(alt, error="LibreOffice tidak terpasang") == []
 
 
 def test_partial_lists_and_pk() -> None:
     exp = {"sasaran": [], "pk_refused": True, "problems_forbidden": ["angka-rusak"]}
-    assert expect_exports.check(exp, {"sasaran": [], "problems": []}) == []
-    assert expect_exports.check(exp, {"sasaran": [{}], "problems": []}) != []
-    assert expect_exports.check_pk(exp, pk_refused=False) != []
-    assert expect_exports.check_pk(exp, pk_refused=True) == []
+    assert expect.check(exp, {"sasaran": [], "problems": []}) == []
+    assert expect.check(exp, {"sasaran": [{}], "problems": []}) != []
+    assert expect.check_pk(exp, pk_refused=False) != []
+    assert expect.check_pk(exp, pk_refused=True) == []
